@@ -1,0 +1,279 @@
+package dev.voltage.session.internal;
+
+import dev.voltage.session.Session;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link Session} of one HTTP request, over the container's {@code HttpSession}.
+ *
+ * <p>Values are read from the container on every call, so code that uses {@code HttpSession}
+ * directly and this bean always agree. An {@code HttpSession} invalidated by any code reads as no
+ * session: its {@code IllegalStateException} never reaches the caller.
+ */
+@RequestScoped
+public class RequestSession implements Session {
+
+    private final CurrentRequest currentRequest;
+    private final SessionLocks locks;
+
+    /** Keys this request read or wrote, for {@link #save()}. */
+    private final Set<String> usedKeys = new LinkedHashSet<>();
+
+    /** For CDI's client proxy only. */
+    protected RequestSession() {
+        this(null, null);
+    }
+
+    /**
+     * Creates the session of the current request.
+     *
+     * @param currentRequest the request being served
+     * @param locks the per-session locks of this application
+     */
+    @Inject
+    public RequestSession(CurrentRequest currentRequest, SessionLocks locks) {
+        this.currentRequest = currentRequest;
+        this.locks = locks;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key) {
+        SessionKeys.requireUserKey(key);
+        usedKeys.add(key);
+        return (T) ifExists(session -> session.getAttribute(key), null);
+    }
+
+    @Override
+    public <T> T get(String key, T fallback) {
+        T value = get(key);
+        return value == null ? fallback : value;
+    }
+
+    @Override
+    public <T> Optional<T> find(String key, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        Object value = get(key);
+        if (value != null && !type.isInstance(value)) {
+            throw new ClassCastException("The session value for key '" + key + "' is a " + value.getClass().getName()
+                    + ", not the asked " + type.getName() + ".");
+        }
+        return Optional.ofNullable(type.cast(value));
+    }
+
+    @Override
+    public boolean has(String key) {
+        SessionKeys.requireUserKey(key);
+        return ifExists(session -> session.getAttribute(key) != null, false);
+    }
+
+    @Override
+    public Set<String> keys() {
+        return ifExists(session -> Collections.list(session.getAttributeNames()).stream()
+                .filter(name -> !SessionKeys.isReserved(name))
+                .collect(Collectors.toUnmodifiableSet()), Set.of());
+    }
+
+    @Override
+    public void set(String key, Object value) {
+        SessionKeys.requireUserKey(key);
+        if (value == null) {
+            remove(key);
+            return;
+        }
+        SerializableValues.requireSerializable(key, value);
+        usedKeys.add(key);
+        write(session -> session.setAttribute(key, value));
+    }
+
+    @Override
+    public <T> T update(String key, UnaryOperator<T> updater) {
+        return update(key, null, updater);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T update(String key, T initial, UnaryOperator<T> updater) {
+        SessionKeys.requireUserKey(key);
+        Objects.requireNonNull(updater, "updater");
+        usedKeys.add(key);
+        HttpSession existing = existingSession();
+        if (existing == null) {
+            // A session created now is known to this request only: nothing can interleave with it.
+            T next = updater.apply(initial);
+            set(key, next);
+            return next;
+        }
+        Lock lock = locks.lockFor(existing.getId());
+        lock.lock();
+        try {
+            T current = isValid(existing) ? (T) existing.getAttribute(key) : null;
+            T next = updater.apply(current == null ? initial : current);
+            set(key, next);
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void remove(String key) {
+        SessionKeys.requireUserKey(key);
+        usedKeys.remove(key);
+        ifExists(session -> {
+            session.removeAttribute(key);
+            return null;
+        }, null);
+    }
+
+    @Override
+    public void save() {
+        ifExists(session -> {
+            for (String key : usedKeys) {
+                Object value = session.getAttribute(key);
+                if (value != null) {
+                    session.setAttribute(key, value);
+                }
+            }
+            return null;
+        }, null);
+    }
+
+    @Override
+    public void delete() {
+        usedKeys.clear();
+        ifExists(session -> {
+            session.invalidate();
+            return null;
+        }, null);
+    }
+
+    @Override
+    public void regenerate() {
+        if (existingSession() != null) {
+            request().changeSessionId();
+        }
+    }
+
+    @Override
+    public void reload() {
+        usedKeys.clear();
+    }
+
+    @Override
+    public void resetMaxAge() {
+        int configuredSeconds = (int) Duration.ofMinutes(request().getServletContext().getSessionTimeout()).toSeconds();
+        ifExists(session -> {
+            session.setMaxInactiveInterval(configuredSeconds);
+            return null;
+        }, null);
+    }
+
+    @Override
+    public void touch() {
+        // Fetching the session is what makes the container count this request as an access.
+        ifExists(HttpSession::getLastAccessedTime, null);
+    }
+
+    @Override
+    public boolean exists() {
+        return ifExists(session -> true, false);
+    }
+
+    @Override
+    public boolean isNew() {
+        return ifExists(HttpSession::isNew, false);
+    }
+
+    @Override
+    public Optional<String> id() {
+        return Optional.ofNullable(ifExists(HttpSession::getId, null));
+    }
+
+    @Override
+    public Instant createdAt() {
+        return Instant.ofEpochMilli(requireSession("createdAt()").getCreationTime());
+    }
+
+    @Override
+    public Instant lastAccessedAt() {
+        return Instant.ofEpochMilli(requireSession("lastAccessedAt()").getLastAccessedTime());
+    }
+
+    @Override
+    public Duration maxInactiveInterval() {
+        return Duration.ofSeconds(requireSession("maxInactiveInterval()").getMaxInactiveInterval());
+    }
+
+    private HttpServletRequest request() {
+        return currentRequest.get();
+    }
+
+    /** The request's session, or {@code null} when it has none or it was invalidated. */
+    private HttpSession existingSession() {
+        return ifExists(Function.identity(), null);
+    }
+
+    /**
+     * Applies a write to the request's session, creating one when there is none (or the one
+     * there was invalidated, even by another request a moment ago).
+     */
+    private void write(Consumer<HttpSession> operation) {
+        HttpSession session = existingSession();
+        try {
+            operation.accept(session != null ? session : request().getSession(true));
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            operation.accept(request().getSession(true));
+        }
+    }
+
+    private HttpSession requireSession(String fact) {
+        HttpSession session = existingSession();
+        if (session == null) {
+            throw new IllegalStateException("There is no session, so it has no " + fact
+                    + "; check Session.exists() first.");
+        }
+        return session;
+    }
+
+    /**
+     * Applies an operation to the request's session, or returns {@code none} when there is no
+     * session or the session was invalidated (which the container reports with an
+     * {@code IllegalStateException}).
+     */
+    private <R> R ifExists(Function<HttpSession, R> operation, R none) {
+        HttpSession session = request().getSession(false);
+        if (session == null) {
+            return none;
+        }
+        try {
+            return isValid(session) ? operation.apply(session) : none;
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            return none;
+        }
+    }
+
+    private static boolean isValid(HttpSession session) {
+        try {
+            session.getCreationTime();
+            return true;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
+    }
+}

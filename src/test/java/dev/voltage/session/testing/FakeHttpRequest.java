@@ -1,0 +1,66 @@
+package dev.voltage.session.testing;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+
+/**
+ * The session-related part of an {@link HttpServletRequest} for Weld SE tests; every other
+ * method throws {@link UnsupportedOperationException}, so a test notices what it did not expect.
+ */
+public class FakeHttpRequest {
+
+    private volatile FakeHttpSession session;
+    private final int sessionTimeoutMinutes;
+
+    /** A request of a client that has no session yet, with the container's default timeout of 30 minutes. */
+    public FakeHttpRequest() {
+        this(null);
+    }
+
+    /** A request of a client whose cookie names {@code session}. */
+    public FakeHttpRequest(FakeHttpSession session) {
+        this.session = session;
+        this.sessionTimeoutMinutes = 30;
+    }
+
+    /** The session this request has now, or {@code null}. */
+    public FakeHttpSession session() {
+        return session;
+    }
+
+    /** This fake as the servlet API's request. */
+    public HttpServletRequest asRequest() {
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getSessionTimeout" -> sessionTimeoutMinutes;
+                    default -> throw new UnsupportedOperationException("ServletContext." + method.getName());
+                });
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getSession" -> getSession(args == null || (boolean) args[0]);
+                    case "changeSessionId" -> changeSessionId();
+                    case "getServletContext" -> context;
+                    case "toString" -> "FakeHttpRequest";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException("HttpServletRequest." + method.getName());
+                });
+    }
+
+    private synchronized FakeHttpSession getSession(boolean create) {
+        if (session != null && !session.isInvalidated()) {
+            return session;
+        }
+        session = create ? new FakeHttpSession() : null;
+        return session;
+    }
+
+    private synchronized String changeSessionId() {
+        if (session == null || session.isInvalidated()) {
+            throw new IllegalStateException("no session");
+        }
+        session.changeId();
+        return session.getId();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.voltage.session.testing;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An in-memory {@link HttpSession} for Weld SE tests that behaves as the Servlet specification says. */
+public class FakeHttpSession implements HttpSession {
+
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+    private final long creationTime = System.currentTimeMillis();
+    private volatile String id = UUID.randomUUID().toString();
+    private volatile int maxInactiveInterval = 1800;
+    private volatile boolean invalidated;
+    private volatile boolean isNew = true;
+
+    /** The keys passed to {@code setAttribute}, in order. */
+    public List<String> writes() {
+        return writes;
+    }
+
+    public boolean isInvalidated() {
+        return invalidated;
+    }
+
+    /** Changes the id, as the container's {@code changeSessionId} does. */
+    public void changeId() {
+        checkValid();
+        id = UUID.randomUUID().toString();
+    }
+
+    /** What a later request of the same client sees: the session is no longer new. */
+    public void markKnownToClient() {
+        isNew = false;
+    }
+
+    @Override
+    public long getCreationTime() {
+        checkValid();
+        return creationTime;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public long getLastAccessedTime() {
+        checkValid();
+        return creationTime;
+    }
+
+    @Override
+    public ServletContext getServletContext() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setMaxInactiveInterval(int interval) {
+        checkValid();
+        maxInactiveInterval = interval;
+    }
+
+    @Override
+    public int getMaxInactiveInterval() {
+        checkValid();
+        return maxInactiveInterval;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        checkValid();
+        return attributes.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        checkValid();
+        return Collections.enumeration(List.copyOf(attributes.keySet()));
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        checkValid();
+        if (value == null) {
+            removeAttribute(name);
+            return;
+        }
+        writes.add(name);
+        attributes.put(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        checkValid();
+        attributes.remove(name);
+    }
+
+    @Override
+    public void invalidate() {
+        checkValid();
+        invalidated = true;
+        attributes.clear();
+    }
+
+    @Override
+    public boolean isNew() {
+        checkValid();
+        return isNew;
+    }
+
+    private void checkValid() {
+        if (invalidated) {
+            throw new IllegalStateException("Session " + id + " was invalidated");
+        }
+    }
+}
