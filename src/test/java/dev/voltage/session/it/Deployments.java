@@ -1,0 +1,41 @@
+package dev.voltage.session.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the WARs of the container tests the way a user builds theirs: the library's packaged
+ * jar in {@code WEB-INF/lib}, the application's classes, and nothing the library should have
+ * registered by itself.
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /**
+     * A WAR with the library jar, a JAX-RS application under {@code /api} and the given classes.
+     *
+     * @param name the WAR's name, which is also its context path
+     * @param classes the application's classes
+     * @return the archive
+     */
+    public static WebArchive war(String name, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(libraryJar())
+                .addClasses(TestApplication.class, IllegalArgumentMapper.class)
+                .addClasses(classes)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    private static File libraryJar() {
+        String path = System.getProperty("voltage.jar");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("The library jar '" + path + "' is missing: container tests run with "
+                    + "'mvn verify', which packages it first (failsafe passes its path as -Dvoltage.jar).");
+        }
+        return new File(path);
+    }
+}
