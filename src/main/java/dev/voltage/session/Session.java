@@ -179,8 +179,9 @@ public interface Session {
     void regenerate();
 
     /**
-     * Forgets the values this request has read and reads them again from the container on next
-     * use.
+     * Forgets what this request has read: {@link ScopedSession} slices are decoded again from the
+     * container on next use, and {@link #save()} writes only the values used after this call.
+     * Plain values are always read from the container, so they need no reload.
      */
     void reload();
 

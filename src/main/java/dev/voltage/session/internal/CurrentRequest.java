@@ -3,6 +3,9 @@ package dev.voltage.session.internal;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Holds the HTTP request that the current CDI request context belongs to; {@link SessionRequestListener}
@@ -38,5 +41,66 @@ public class CurrentRequest {
             throw new ContextNotActiveException(NO_HTTP_REQUEST);
         }
         return request;
+    }
+
+    /**
+     * Returns the request's session when it has one that is still valid.
+     *
+     * @return the session, or {@code null} when there is none or it was invalidated
+     */
+    public HttpSession existingSession() {
+        return ifSessionExists(Function.identity(), null);
+    }
+
+    /**
+     * Applies an operation to the request's session, or returns {@code none} when there is no
+     * session or it was invalidated (which the container reports with an
+     * {@code IllegalStateException}, kept from the caller here).
+     *
+     * @param operation what to do with the session
+     * @param none what to return without a session
+     * @param <R> the result type
+     * @return the operation's result, or {@code none}
+     */
+    public <R> R ifSessionExists(Function<HttpSession, R> operation, R none) {
+        HttpSession session = get().getSession(false);
+        if (session == null) {
+            return none;
+        }
+        try {
+            return isValid(session) ? operation.apply(session) : none;
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            return none;
+        }
+    }
+
+    /**
+     * Applies a write to the request's session, creating one when there is none (or the one there
+     * was has been invalidated, even by another request a moment ago).
+     *
+     * @param operation what to do with the session
+     */
+    public void writeSession(Consumer<HttpSession> operation) {
+        HttpSession session = existingSession();
+        try {
+            operation.accept(session != null ? session : get().getSession(true));
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            operation.accept(get().getSession(true));
+        }
+    }
+
+    /**
+     * Tells whether a session is still valid.
+     *
+     * @param session a session
+     * @return {@code false} once it was invalidated
+     */
+    public static boolean isValid(HttpSession session) {
+        try {
+            session.getCreationTime();
+            return true;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
     }
 }

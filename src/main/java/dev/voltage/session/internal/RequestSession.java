@@ -30,13 +30,14 @@ public class RequestSession implements Session {
 
     private final CurrentRequest currentRequest;
     private final SessionLocks locks;
+    private final RequestSlices slices;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /**
@@ -44,11 +45,13 @@ public class RequestSession implements Session {
      *
      * @param currentRequest the request being served
      * @param locks the per-session locks of this application
+     * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
      */
     @Inject
-    public RequestSession(CurrentRequest currentRequest, SessionLocks locks) {
+    public RequestSession(CurrentRequest currentRequest, SessionLocks locks, RequestSlices slices) {
         this.currentRequest = currentRequest;
         this.locks = locks;
+        this.slices = slices;
     }
 
     @Override
@@ -122,7 +125,7 @@ public class RequestSession implements Session {
         Lock lock = locks.lockFor(existing.getId());
         lock.lock();
         try {
-            T current = isValid(existing) ? (T) existing.getAttribute(key) : null;
+            T current = CurrentRequest.isValid(existing) ? (T) existing.getAttribute(key) : null;
             T next = updater.apply(current == null ? initial : current);
             set(key, next);
             return next;
@@ -157,6 +160,7 @@ public class RequestSession implements Session {
     @Override
     public void delete() {
         usedKeys.clear();
+        slices.forget();
         ifExists(session -> {
             session.invalidate();
             return null;
@@ -173,6 +177,7 @@ public class RequestSession implements Session {
     @Override
     public void reload() {
         usedKeys.clear();
+        slices.forget();
     }
 
     @Override
@@ -224,22 +229,16 @@ public class RequestSession implements Session {
         return currentRequest.get();
     }
 
-    /** The request's session, or {@code null} when it has none or it was invalidated. */
     private HttpSession existingSession() {
-        return ifExists(Function.identity(), null);
+        return currentRequest.existingSession();
     }
 
-    /**
-     * Applies a write to the request's session, creating one when there is none (or the one
-     * there was invalidated, even by another request a moment ago).
-     */
     private void write(Consumer<HttpSession> operation) {
-        HttpSession session = existingSession();
-        try {
-            operation.accept(session != null ? session : request().getSession(true));
-        } catch (IllegalStateException invalidatedMeanwhile) {
-            operation.accept(request().getSession(true));
-        }
+        currentRequest.writeSession(operation);
+    }
+
+    private <R> R ifExists(Function<HttpSession, R> operation, R none) {
+        return currentRequest.ifSessionExists(operation, none);
     }
 
     private HttpSession requireSession(String fact) {
@@ -249,31 +248,5 @@ public class RequestSession implements Session {
                     + "; check Session.exists() first.");
         }
         return session;
-    }
-
-    /**
-     * Applies an operation to the request's session, or returns {@code none} when there is no
-     * session or the session was invalidated (which the container reports with an
-     * {@code IllegalStateException}).
-     */
-    private <R> R ifExists(Function<HttpSession, R> operation, R none) {
-        HttpSession session = request().getSession(false);
-        if (session == null) {
-            return none;
-        }
-        try {
-            return isValid(session) ? operation.apply(session) : none;
-        } catch (IllegalStateException invalidatedMeanwhile) {
-            return none;
-        }
-    }
-
-    private static boolean isValid(HttpSession session) {
-        try {
-            session.getCreationTime();
-            return true;
-        } catch (IllegalStateException invalidated) {
-            return false;
-        }
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class)
+    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -239,7 +239,7 @@ class RequestSessionTest {
                     CurrentRequest request = new CurrentRequest();
                     request.set(new FakeHttpRequest(shared).asRequest());
                     start.await();
-                    return new RequestSession(request, locks).update("cart", List.<String>of(), cart -> {
+                    return new RequestSession(request, locks, new RequestSlices(request, locks, null)).update("cart", List.<String>of(), cart -> {
                         Thread.yield();
                         return append(cart, item);
                     });

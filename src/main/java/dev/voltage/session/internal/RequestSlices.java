@@ -1,0 +1,146 @@
+package dev.voltage.session.internal;
+
+import dev.voltage.session.ScopedSession;
+import dev.voltage.session.spi.SliceStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpSession;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scope slices of one request: each is read from its session attribute and decoded once,
+ * then served from memory until it changes, {@link #forget()} is called or the request ends.
+ */
+@RequestScoped
+public class RequestSlices implements SliceStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestSlices.class);
+
+    /** What this request knows of a slice: the JSON it saw (null when absent) and what it decoded to. */
+    private record Slice(Object json, Object state) {
+    }
+
+    private final Map<String, Slice> slices = new HashMap<>();
+    private final CurrentRequest currentRequest;
+    private final SessionLocks locks;
+    private final SliceCodec codec;
+
+    /** For CDI's client proxy only. */
+    protected RequestSlices() {
+        this(null, null, null);
+    }
+
+    /**
+     * Creates the slices of the current request.
+     *
+     * @param currentRequest the request being served
+     * @param locks the per-session locks of this application
+     * @param codec the JSON codec
+     */
+    @Inject
+    public RequestSlices(CurrentRequest currentRequest, SessionLocks locks, SliceCodec codec) {
+        this.currentRequest = currentRequest;
+        this.locks = locks;
+        this.codec = codec;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T read(String name, Type type, Supplier<? extends T> defaults) {
+        Slice slice = slices.get(name);
+        if (slice == null) {
+            Object json = currentRequest.ifSessionExists(session -> session.getAttribute(attribute(name)), null);
+            slice = new Slice(json, decode(name, type, json, defaults));
+            slices.put(name, slice);
+        }
+        return (T) slice.state();
+    }
+
+    @Override
+    public <T> void write(String name, Type type, T state) {
+        String json = codec.encode(name, type, state);
+        currentRequest.writeSession(session -> session.setAttribute(attribute(name), json));
+        slices.put(name, new Slice(json, state));
+    }
+
+    @Override
+    public <T> T update(String name, Type type, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
+        HttpSession existing = currentRequest.existingSession();
+        if (existing == null) {
+            // A session created now is known to this request only: nothing can interleave with it.
+            return store(name, type, defaults, updater.apply(defaults.get()));
+        }
+        Lock lock = locks.lockFor(existing.getId());
+        lock.lock();
+        try {
+            Object json = CurrentRequest.isValid(existing) ? existing.getAttribute(attribute(name)) : null;
+            return store(name, type, defaults, updater.apply(current(name, type, json, defaults)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void remove(String name) {
+        slices.remove(name);
+        currentRequest.ifSessionExists(session -> {
+            session.removeAttribute(attribute(name));
+            return null;
+        }, null);
+    }
+
+    /** Forgets every decoded slice, after the session was deleted or to read them again. */
+    public void forget() {
+        slices.clear();
+    }
+
+    private <T> T store(String name, Type type, Supplier<? extends T> defaults, T next) {
+        if (next == null) {
+            remove(name);
+            return read(name, type, defaults);
+        }
+        write(name, type, next);
+        return next;
+    }
+
+    /** The state for {@code json}, decoded again only when another request changed it since this one read it. */
+    @SuppressWarnings("unchecked")
+    private <T> T current(String name, Type type, Object json, Supplier<? extends T> defaults) {
+        Slice known = slices.get(name);
+        if (known != null && Objects.equals(known.json(), json)) {
+            return (T) known.state();
+        }
+        return decode(name, type, json, defaults);
+    }
+
+    private <T> T decode(String name, Type type, Object json, Supplier<? extends T> defaults) {
+        if (json == null) {
+            return defaults.get();
+        }
+        if (!(json instanceof String text)) {
+            LOG.warn("The session attribute of scope '{}' holds a {}, not the JSON of {}; it reads as the defaults "
+                    + "until the scope is written again.", name, json.getClass().getName(), type.getTypeName());
+            return defaults.get();
+        }
+        try {
+            return codec.decode(type, text);
+        } catch (JsonbException | ClassCastException e) {
+            LOG.warn("The state of session scope '{}' cannot be read as {} and falls back to the defaults "
+                    + "until it is written again: {}", name, type.getTypeName(), e.getMessage());
+            return defaults.get();
+        }
+    }
+
+    private static String attribute(String name) {
+        return ScopedSession.ATTRIBUTE_PREFIX + name;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.voltage.session.internal;
+
+import dev.voltage.session.ScopedSession;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The library's portable extension: checks at deployment that every {@link ScopedSession}
+ * subclass has a valid name that no other one uses, and a state type it can decode.
+ */
+public class VoltageSessionExtension implements Extension {
+
+    private final List<AnnotatedType<?>> scopes = new ArrayList<>();
+
+    @SuppressWarnings("rawtypes")
+    void collectScopes(@Observes ProcessManagedBean<? extends ScopedSession> event) {
+        scopes.add(event.getAnnotatedBeanClass());
+    }
+
+    void validateScopes(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        Map<String, Class<?>> owners = new LinkedHashMap<>();
+        for (AnnotatedType<?> scope : scopes) {
+            Class<?> type = scope.getJavaClass();
+            try {
+                ScopedSession<?> instance = construct(scope, beanManager);
+                instance.stateType();
+                Class<?> other = owners.putIfAbsent(instance.name(), type);
+                if (other != null) {
+                    event.addDeploymentProblem(new DeploymentException("The scope name '" + instance.name()
+                            + "' is used by both " + other.getName() + " and " + type.getName()
+                            + "; give each ScopedSession subclass its own name."));
+                }
+            } catch (IllegalArgumentException e) {
+                event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+            }
+        }
+        scopes.clear();
+    }
+
+    /** Runs only the subclass's constructor, which is where the name and defaults are given. */
+    private static <T> ScopedSession<?> construct(AnnotatedType<T> scope, BeanManager beanManager) {
+        InjectionTarget<T> target = beanManager.getInjectionTargetFactory(scope).createInjectionTarget(null);
+        CreationalContext<T> context = beanManager.createCreationalContext(null);
+        try {
+            return (ScopedSession<?>) target.produce(context);
+        } finally {
+            context.release();
+        }
+    }
+}

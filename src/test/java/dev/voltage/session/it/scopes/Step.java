@@ -1,0 +1,6 @@
+package dev.voltage.session.it.scopes;
+
+/** The checkout's steps, in order. */
+public enum Step {
+    SHIPPING, PAYMENT, REVIEW
+}
