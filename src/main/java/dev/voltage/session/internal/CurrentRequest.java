@@ -3,6 +3,8 @@ package dev.voltage.session.internal;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import jakarta.servlet.http.HttpSession;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,6 +21,7 @@ public class CurrentRequest {
             + "not from a timer, a message listener or a thread of your own.";
 
     private HttpServletRequest request;
+    private HttpServletResponse response;
 
     /**
      * Records the request being served.
@@ -27,6 +30,25 @@ public class CurrentRequest {
      */
     public void set(HttpServletRequest request) {
         this.request = request;
+    }
+
+    /**
+     * Records the response being written, when a filter of the library sees it.
+     *
+     * @param response the container's response
+     */
+    public void setResponse(HttpServletResponse response) {
+        this.response = response;
+    }
+
+    /**
+     * Returns the response being written.
+     *
+     * @return the response, or empty where the library's filter did not run (a web.xml that is
+     *         metadata-complete, for example)
+     */
+    public Optional<HttpServletResponse> response() {
+        return Optional.ofNullable(response);
     }
 
     /**

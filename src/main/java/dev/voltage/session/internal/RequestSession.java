@@ -31,13 +31,14 @@ public class RequestSession implements Session {
     private final CurrentRequest currentRequest;
     private final SessionLocks locks;
     private final RequestSlices slices;
+    private final SessionSettings settings;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -46,12 +47,15 @@ public class RequestSession implements Session {
      * @param currentRequest the request being served
      * @param locks the per-session locks of this application
      * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
+     * @param settings the configuration in force
      */
     @Inject
-    public RequestSession(CurrentRequest currentRequest, SessionLocks locks, RequestSlices slices) {
+    public RequestSession(CurrentRequest currentRequest, SessionLocks locks, RequestSlices slices,
+            SessionSettings settings) {
         this.currentRequest = currentRequest;
         this.locks = locks;
         this.slices = slices;
+        this.settings = settings;
     }
 
     @Override
@@ -99,7 +103,9 @@ public class RequestSession implements Session {
             remove(key);
             return;
         }
-        SerializableValues.requireSerializable(key, value);
+        if (settings.configuration().requireSerializable()) {
+            SerializableValues.requireSerializable(key, value);
+        }
         usedKeys.add(key);
         write(session -> session.setAttribute(key, value));
     }
@@ -182,11 +188,14 @@ public class RequestSession implements Session {
 
     @Override
     public void resetMaxAge() {
-        int configuredSeconds = (int) Duration.ofMinutes(request().getServletContext().getSessionTimeout()).toSeconds();
-        ifExists(session -> {
-            session.setMaxInactiveInterval(configuredSeconds);
-            return null;
-        }, null);
+        int seconds = (int) settings.timeoutOr(request().getServletContext().getSessionTimeout()).toSeconds();
+        boolean reset = ifExists(session -> {
+            session.setMaxInactiveInterval(seconds);
+            return true;
+        }, false);
+        if (reset && settings.configuration().cookieMaxAge() > 0) {
+            currentRequest.response().ifPresent(response -> SessionCookies.resend(request(), response));
+        }
     }
 
     @Override

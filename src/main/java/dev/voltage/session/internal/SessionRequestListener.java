@@ -5,10 +5,12 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 
 /**
  * Hands each HTTP request to the request-scoped {@link CurrentRequest} when the container starts
- * serving it; registered by the jar itself through {@code @WebListener}.
+ * serving it, and applies {@code save-uninitialized} and {@code resave}; registered by the jar
+ * itself through {@code @WebListener}.
  */
 @WebListener
 public class SessionRequestListener implements ServletRequestListener {
@@ -16,10 +18,28 @@ public class SessionRequestListener implements ServletRequestListener {
     @Inject
     CurrentRequest currentRequest;
 
+    @Inject
+    SessionSettings settings;
+
     @Override
     public void requestInitialized(ServletRequestEvent event) {
         if (event.getServletRequest() instanceof HttpServletRequest request) {
             currentRequest.set(request);
+            if (settings.configuration().saveUninitialized()) {
+                request.getSession(true);
+            }
+        }
+    }
+
+    @Override
+    public void requestDestroyed(ServletRequestEvent event) {
+        if (settings.configuration().resave() && event.getServletRequest() instanceof HttpServletRequest) {
+            currentRequest.ifSessionExists(session -> {
+                for (String name : Collections.list(session.getAttributeNames())) {
+                    session.setAttribute(name, session.getAttribute(name));
+                }
+                return null;
+            }, null);
         }
     }
 }

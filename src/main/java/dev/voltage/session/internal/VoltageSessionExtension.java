@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The library's portable extension: checks at deployment that every {@link ScopedSession}
@@ -37,8 +38,9 @@ public class VoltageSessionExtension implements Extension {
                 instance.stateType();
                 Class<?> other = owners.putIfAbsent(instance.name(), type);
                 if (other != null) {
+                    String[] both = Stream.of(other.getName(), type.getName()).sorted().toArray(String[]::new);
                     event.addDeploymentProblem(new DeploymentException("The scope name '" + instance.name()
-                            + "' is used by both " + other.getName() + " and " + type.getName()
+                            + "' is used by both " + both[0] + " and " + both[1]
                             + "; give each ScopedSession subclass its own name."));
                 }
             } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voltage.session.Session;
+import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class)
+    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -41,6 +42,9 @@ class RequestSessionTest {
 
     @Inject
     SessionLocks locks;
+
+    @Inject
+    SessionSettings settings;
 
     FakeHttpRequest http = new FakeHttpRequest();
 
@@ -177,6 +181,27 @@ class RequestSessionTest {
     }
 
     @Test
+    void setWhenSerializableIsNotRequiredThenAnyValueIsStored() {
+        settings.use(SessionConfiguration.builder().requireSerializable(false).build());
+        Object value = new Object();
+
+        session.set("anything", value);
+
+        assertThat((Object) session.get("anything")).isSameAs(value);
+    }
+
+    @Test
+    void resetMaxAgeRestoresTheConfiguredTimeoutToTheSecond() {
+        settings.use(SessionConfiguration.builder().timeout(Duration.ofSeconds(90)).build());
+        session.set("a", "x");
+        http.session().setMaxInactiveInterval(60);
+
+        session.resetMaxAge();
+
+        assertThat(session.maxInactiveInterval()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
     void updateWhenValueNotSerializableThenRefusedAndOldValueKept() {
         session.set("cart", "old");
 
@@ -239,7 +264,7 @@ class RequestSessionTest {
                     CurrentRequest request = new CurrentRequest();
                     request.set(new FakeHttpRequest(shared).asRequest());
                     start.await();
-                    return new RequestSession(request, locks, new RequestSlices(request, locks, null)).update("cart", List.<String>of(), cart -> {
+                    return new RequestSession(request, locks, new RequestSlices(request, locks, null), new SessionSettings()).update("cart", List.<String>of(), cart -> {
                         Thread.yield();
                         return append(cart, item);
                     });

@@ -3,6 +3,7 @@ package dev.voltage.session.it;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -16,17 +17,33 @@ public final class Deployments {
     }
 
     /**
-     * A WAR with the library jar, a JAX-RS application under {@code /api} and the given classes.
+     * A WAR with the library jar, a JAX-RS application under {@code /api} and the given classes,
+     * run under the MicroProfile Config profile {@code test} (so the cookie is not {@code Secure}
+     * and travels over the tests' plain HTTP).
      *
      * @param name the WAR's name, which is also its context path
      * @param classes the application's classes
      * @return the archive
      */
     public static WebArchive war(String name, Class<?>... classes) {
+        return war(name, "mp.config.profile=test", classes);
+    }
+
+    /**
+     * A WAR as {@link #war(String, Class[])} makes it, with the given MicroProfile Config properties
+     * instead.
+     *
+     * @param name the WAR's name, which is also its context path
+     * @param properties the lines of its {@code META-INF/microprofile-config.properties}
+     * @param classes the application's classes
+     * @return the archive
+     */
+    public static WebArchive war(String name, String properties, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(libraryJar())
                 .addClasses(TestApplication.class, IllegalArgumentMapper.class)
                 .addClasses(classes)
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 

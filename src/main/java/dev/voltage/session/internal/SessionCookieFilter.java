@@ -1,0 +1,36 @@
+package dev.voltage.session.internal;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import java.io.IOException;
+
+/**
+ * Gives the library the response of each request, and with {@code rolling} sends the session
+ * cookie again before the application writes anything, so early-committed responses carry it too.
+ */
+@WebFilter(filterName = "voltage-session", urlPatterns = "/*", asyncSupported = true)
+public class SessionCookieFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient CurrentRequest currentRequest;
+
+    @Inject
+    transient SessionSettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        currentRequest.setResponse(response);
+        if (settings.configuration().rolling()) {
+            SessionCookies.resend(request, response);
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.voltage.session.internal;
+
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Sends the session cookie again with a fresh {@code Max-Age}, as the container would send it
+ * (same name, value and attributes), for {@code rolling} and {@code resetMaxAge()}.
+ */
+final class SessionCookies {
+
+    private static final String CONTAINER_DEFAULT_NAME = "JSESSIONID";
+
+    private SessionCookies() {
+    }
+
+    /**
+     * Adds the session cookie the client sent to the response again, when it still names the
+     * request's session; a session created or re-identified in this request gets its cookie from
+     * the container instead.
+     */
+    static void resend(HttpServletRequest request, HttpServletResponse response) {
+        if (!request.isRequestedSessionIdValid() || !request.isRequestedSessionIdFromCookie()) {
+            return;
+        }
+        SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+        String name = config.getName() != null ? config.getName() : CONTAINER_DEFAULT_NAME;
+        received(request, name).ifPresent(value -> response.addCookie(cookie(request, config, name, value)));
+    }
+
+    private static Optional<String> received(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty()
+                : Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst();
+    }
+
+    private static Cookie cookie(HttpServletRequest request, SessionCookieConfig config, String name, String value) {
+        Cookie cookie = new Cookie(name, value);
+        String contextPath = request.getServletContext().getContextPath();
+        cookie.setPath(config.getPath() != null ? config.getPath() : contextPath.isEmpty() ? "/" : contextPath);
+        if (config.getDomain() != null) {
+            cookie.setDomain(config.getDomain());
+        }
+        cookie.setMaxAge(config.getMaxAge());
+        cookie.setHttpOnly(config.isHttpOnly());
+        cookie.setSecure(config.isSecure());
+        String sameSite = config.getAttribute("SameSite");
+        if (sameSite != null) {
+            cookie.setAttribute("SameSite", sameSite);
+        }
+        return cookie;
+    }
+}

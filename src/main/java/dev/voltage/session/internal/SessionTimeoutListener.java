@@ -1,0 +1,26 @@
+package dev.voltage.session.internal;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebListener;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.time.Duration;
+
+/**
+ * Gives every new session, whoever creates it, the configured inactivity timeout to the second
+ * (the container's own setting counts in minutes).
+ */
+@WebListener
+public class SessionTimeoutListener implements HttpSessionListener {
+
+    @Inject
+    SessionSettings settings;
+
+    @Override
+    public void sessionCreated(HttpSessionEvent event) {
+        Duration timeout = settings.configuration().timeout();
+        if (timeout != null) {
+            event.getSession().setMaxInactiveInterval((int) timeout.toSeconds());
+        }
+    }
+}
