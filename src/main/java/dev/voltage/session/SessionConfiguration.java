@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * instead (a secret from a vault, say) produces one, and that one wins:
  *
  * <pre>
- * &#64;Produces &#64;ApplicationScoped
+ * &#64;Produces
  * SessionConfiguration sessionConfiguration(Vault vault) {
  *     return SessionConfiguration.builder()
  *             .secret(vault.secret("session"))
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * }
  * </pre>
  *
- * <p>Instances are immutable. {@link Builder#build()} checks every value as deployment does: a bad
+ * <p>The producer is called once, when the application starts. Instances are immutable (and the
+ * class is final, so a producer of it has no normal scope). {@link Builder#build()} checks every value as deployment does: a bad
  * value fails with an {@link IllegalArgumentException} that names the property, the value and what
  * is allowed.
  */
