@@ -221,6 +221,16 @@ public interface Session {
     Optional<String> id();
 
     /**
+     * Returns the id to write to logs for this session: a fingerprint of the id (HMAC-SHA-256 with
+     * {@code voltage.session.secret}, 16 hex characters) that is stable across servers sharing the
+     * secret and tells nothing of the id itself; the raw id when {@code voltage.session.log.id=raw}.
+     * It is what the MDC carries under {@code sessionId}.
+     *
+     * @return the log id, or an empty {@code Optional} when there is no session
+     */
+    Optional<String> logId();
+
+    /**
      * Returns when the session was created.
      *
      * @return the creation time

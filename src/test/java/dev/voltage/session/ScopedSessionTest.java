@@ -52,7 +52,7 @@ class ScopedSessionTest {
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addExtension(new VoltageSessionExtension())
                     .addBeanClasses(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class,
-                            SliceCodec.class, dev.voltage.session.internal.SessionSettings.class, CheckoutSession.class, CartSession.class, CounterSession.class,
+                            SliceCodec.class, dev.voltage.session.internal.SessionSettings.class, dev.voltage.session.internal.LogIds.class, CheckoutSession.class, CartSession.class, CounterSession.class,
                             ProfileSession.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class,
                             Notes.SessionNotes.class, Notes.DependentNotes.class))
             .activate(RequestScoped.class, SessionScoped.class)

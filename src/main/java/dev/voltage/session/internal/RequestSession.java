@@ -32,13 +32,14 @@ public class RequestSession implements Session {
     private final SessionLocks locks;
     private final RequestSlices slices;
     private final SessionSettings settings;
+    private final LogIds logIds;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /**
@@ -48,14 +49,16 @@ public class RequestSession implements Session {
      * @param locks the per-session locks of this application
      * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
      * @param settings the configuration in force
+     * @param logIds turns the id into the log id
      */
     @Inject
     public RequestSession(CurrentRequest currentRequest, SessionLocks locks, RequestSlices slices,
-            SessionSettings settings) {
+            SessionSettings settings, LogIds logIds) {
         this.currentRequest = currentRequest;
         this.locks = locks;
         this.slices = slices;
         this.settings = settings;
+        this.logIds = logIds;
     }
 
     @Override
@@ -217,6 +220,11 @@ public class RequestSession implements Session {
     @Override
     public Optional<String> id() {
         return Optional.ofNullable(ifExists(HttpSession::getId, null));
+    }
+
+    @Override
+    public Optional<String> logId() {
+        return id().map(logIds::of);
     }
 
     @Override

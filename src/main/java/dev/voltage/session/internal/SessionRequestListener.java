@@ -9,8 +9,9 @@ import java.util.Collections;
 
 /**
  * Hands each HTTP request to the request-scoped {@link CurrentRequest} when the container starts
- * serving it, and applies {@code save-uninitialized} and {@code resave}; registered by the jar
- * itself through {@code @WebListener}.
+ * serving it, puts the session's log id into the MDC for the request's duration, and applies
+ * {@code save-uninitialized} and {@code resave}; registered by the jar itself through
+ * {@code @WebListener}.
  */
 @WebListener
 public class SessionRequestListener implements ServletRequestListener {
@@ -21,6 +22,9 @@ public class SessionRequestListener implements ServletRequestListener {
     @Inject
     SessionSettings settings;
 
+    @Inject
+    SessionMdc mdc;
+
     @Override
     public void requestInitialized(ServletRequestEvent event) {
         if (event.getServletRequest() instanceof HttpServletRequest request) {
@@ -28,18 +32,23 @@ public class SessionRequestListener implements ServletRequestListener {
             if (settings.configuration().saveUninitialized()) {
                 request.getSession(true);
             }
+            mdc.show(currentRequest.existingSession());
         }
     }
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
-        if (settings.configuration().resave() && event.getServletRequest() instanceof HttpServletRequest) {
-            currentRequest.ifSessionExists(session -> {
-                for (String name : Collections.list(session.getAttributeNames())) {
-                    session.setAttribute(name, session.getAttribute(name));
-                }
-                return null;
-            }, null);
+        try {
+            if (settings.configuration().resave() && event.getServletRequest() instanceof HttpServletRequest) {
+                currentRequest.ifSessionExists(session -> {
+                    for (String name : Collections.list(session.getAttributeNames())) {
+                        session.setAttribute(name, session.getAttribute(name));
+                    }
+                    return null;
+                }, null);
+            }
+        } finally {
+            mdc.clear(); // pooled threads serve other clients next
         }
     }
 }

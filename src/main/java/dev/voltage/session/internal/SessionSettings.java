@@ -45,7 +45,12 @@ public class SessionSettings {
      *
      * @return the secret
      */
-    public synchronized String secret() {
+    public String secret() {
+        String configured = secret;
+        return configured != null ? configured : randomSecret();
+    }
+
+    private synchronized String randomSecret() {
         if (secret == null) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);

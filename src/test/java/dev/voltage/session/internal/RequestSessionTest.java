@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class)
+    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -264,7 +264,7 @@ class RequestSessionTest {
                     CurrentRequest request = new CurrentRequest();
                     request.set(new FakeHttpRequest(shared).asRequest());
                     start.await();
-                    return new RequestSession(request, locks, new RequestSlices(request, locks, null), new SessionSettings()).update("cart", List.<String>of(), cart -> {
+                    return new RequestSession(request, locks, new RequestSlices(request, locks, null), new SessionSettings(), null).update("cart", List.<String>of(), cart -> {
                         Thread.yield();
                         return append(cart, item);
                     });

@@ -2,6 +2,9 @@ package dev.voltage.session.testing;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
+import jakarta.servlet.http.HttpSessionListener;
 import java.lang.reflect.Proxy;
 
 /**
@@ -12,6 +15,8 @@ public class FakeHttpRequest {
 
     private volatile FakeHttpSession session;
     private final int sessionTimeoutMinutes;
+    private volatile HttpSessionListener sessionListener;
+    private volatile HttpSessionIdListener idListener;
 
     /** A request of a client that has no session yet, with the container's default timeout of 30 minutes. */
     public FakeHttpRequest() {
@@ -22,6 +27,12 @@ public class FakeHttpRequest {
     public FakeHttpRequest(FakeHttpSession session) {
         this.session = session;
         this.sessionTimeoutMinutes = 30;
+    }
+
+    /** Tells the listeners of sessions created, re-identified and invalidated, as the container does. */
+    public <L extends HttpSessionListener & HttpSessionIdListener> void notify(L listener) {
+        this.sessionListener = listener;
+        this.idListener = listener;
     }
 
     /** The session this request has now, or {@code null}. */
@@ -53,6 +64,11 @@ public class FakeHttpRequest {
             return session;
         }
         session = create ? new FakeHttpSession() : null;
+        if (session != null && sessionListener != null) {
+            FakeHttpSession created = session;
+            created.beforeInvalidate(() -> sessionListener.sessionDestroyed(new HttpSessionEvent(created)));
+            sessionListener.sessionCreated(new HttpSessionEvent(created));
+        }
         return session;
     }
 
@@ -60,7 +76,11 @@ public class FakeHttpRequest {
         if (session == null || session.isInvalidated()) {
             throw new IllegalStateException("no session");
         }
+        String oldId = session.getId();
         session.changeId();
+        if (idListener != null) {
+            idListener.sessionIdChanged(new HttpSessionEvent(session), oldId);
+        }
         return session.getId();
     }
 }

@@ -20,6 +20,12 @@ public class FakeHttpSession implements HttpSession {
     private volatile int maxInactiveInterval = 1800;
     private volatile boolean invalidated;
     private volatile boolean isNew = true;
+    private volatile Runnable beforeInvalidate = () -> { };
+
+    /** Runs {@code action} when the session is about to be invalidated, as the container tells its listeners. */
+    public void beforeInvalidate(Runnable action) {
+        beforeInvalidate = action;
+    }
 
     /** The keys passed to {@code setAttribute}, in order. */
     public List<String> writes() {
@@ -107,6 +113,7 @@ public class FakeHttpSession implements HttpSession {
     @Override
     public void invalidate() {
         checkValid();
+        beforeInvalidate.run();
         invalidated = true;
         attributes.clear();
     }

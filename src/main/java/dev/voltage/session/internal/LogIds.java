@@ -1,0 +1,75 @@
+package dev.voltage.session.internal;
+
+import dev.voltage.session.SessionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a raw session id into the id that logs and events carry: by default a fingerprint,
+ * HMAC-SHA-256 of the id keyed with the secret, hex, first 16 characters (64 bits), so a log
+ * line never holds a credential (OWASP) and servers sharing the secret agree.
+ */
+@ApplicationScoped
+public class LogIds {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int LENGTH = 16;
+
+    private final SessionSettings settings;
+    private volatile SecretKeySpec key;
+    private volatile String keySecret;
+
+    /** For CDI's client proxy only. */
+    protected LogIds() {
+        this(null);
+    }
+
+    /**
+     * @param settings the configuration in force, which holds the secret
+     */
+    @Inject
+    public LogIds(SessionSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Returns the log id of a session id.
+     *
+     * @param sessionId the raw id
+     * @return the fingerprint, or the raw id when {@code voltage.session.log.id=raw}
+     */
+    public String of(String sessionId) {
+        return SessionConfiguration.LOG_ID_RAW.equals(settings.configuration().logId()) ? sessionId : fingerprint(sessionId);
+    }
+
+    /**
+     * Returns the fingerprint of a session id.
+     *
+     * @param sessionId the raw id
+     * @return 16 lower-case hex characters
+     */
+    public String fingerprint(String sessionId) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key());
+            byte[] digest = mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        String secret = settings.secret();
+        if (!secret.equals(keySecret)) {
+            key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+            keySecret = secret;
+        }
+        return key;
+    }
+}
