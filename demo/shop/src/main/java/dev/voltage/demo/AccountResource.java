@@ -1,0 +1,48 @@
+package dev.voltage.demo;
+
+import dev.voltage.session.Session;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Log in (a new session id, the cart kept: no session fixation) and log out (the session ends). */
+@Path("account")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountResource.class);
+
+    @Inject
+    Session session;
+
+    @Inject
+    SessionInfoResource info;
+
+    @POST
+    @Path("login")
+    public SessionInfoResource.Info login(@FormParam("name") String name) {
+        if (name == null || name.isBlank()) {
+            throw new BadRequestException("Enter a name to log in.");
+        }
+        session.regenerate();
+        session.set("user", name.trim());
+        LOG.info("{} logged in", name.trim());
+        return info.get();
+    }
+
+    @POST
+    @Path("logout")
+    public SessionInfoResource.Info logout() {
+        LOG.info("{} logs out", session.get("user", "a guest"));
+        session.delete();
+        return info.get();
+    }
+}
