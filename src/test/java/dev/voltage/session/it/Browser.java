@@ -23,7 +23,7 @@ public final class Browser {
     public static final String SESSION_COOKIE = "JSESSIONID";
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     /**
@@ -32,8 +32,24 @@ public final class Browser {
      * @param deployment the deployment's URL, as Arquillian gives it
      */
     public Browser(URL deployment) {
-        this.base = URI.create(deployment.toString());
+        this(URI.create(deployment.toString()), new CookieManager());
+    }
+
+    private Browser(URI base, CookieManager cookies) {
+        this.base = base;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The same browser, with the same cookies, sending to another server: a load balancer's
+     * next pick.
+     *
+     * @param deployment the other server's deployment URL
+     * @return a browser sharing this one's cookies
+     */
+    public Browser at(URL deployment) {
+        return new Browser(URI.create(deployment.toString()), cookies);
     }
 
     public HttpResponse<String> get(String path) {

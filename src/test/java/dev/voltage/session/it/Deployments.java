@@ -47,6 +47,20 @@ public final class Deployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
+    /**
+     * Marks a WAR {@code <distributable/>}, so a clustered server replicates its sessions.
+     *
+     * @param war the archive
+     * @return the same archive, with a {@code web.xml} that says so
+     */
+    public static WebArchive distributable(WebArchive war) {
+        return war.setWebXML(new StringAsset("""
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                    <distributable/>
+                </web-app>
+                """));
+    }
+
     private static File libraryJar() {
         String path = System.getProperty("voltage.jar");
         if (path == null || !new File(path).isFile()) {

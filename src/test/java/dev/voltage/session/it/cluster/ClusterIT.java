@@ -1,0 +1,166 @@
+package dev.voltage.session.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.voltage.session.it.Browser;
+import dev.voltage.session.it.Deployments;
+import dev.voltage.session.it.core.ActivatedContextReader;
+import dev.voltage.session.it.core.SessionResource;
+import dev.voltage.session.it.scopes.CartItem;
+import dev.voltage.session.it.scopes.CartSession;
+import dev.voltage.session.it.scopes.CheckoutSession;
+import dev.voltage.session.it.scopes.CheckoutState;
+import dev.voltage.session.it.scopes.CounterSession;
+import dev.voltage.session.it.scopes.ListScope;
+import dev.voltage.session.it.scopes.Notes;
+import dev.voltage.session.it.scopes.Profile;
+import dev.voltage.session.it.scopes.ProfileSession;
+import dev.voltage.session.it.scopes.ScopesResource;
+import dev.voltage.session.it.scopes.Step;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A two-node WildFly cluster with distributable sessions, as a client sending the same cookie
+ * to either node sees it. The fail-over test kills a node, so it runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    @RegisterExtension
+    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war("cluster",
+            SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class,
+            ScopesResource.class, Step.class, CheckoutState.class, CheckoutSession.class, CartItem.class,
+            CartSession.class, CounterSession.class, Profile.class, ProfileSession.class, ListScope.class,
+            Notes.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class, Notes.SessionNotes.class,
+            Notes.DependentNotes.class)));
+
+    private static URL node(int index) throws Exception {
+        return new URL(CLUSTER.node(index).url(), "cluster/");
+    }
+
+    @Test
+    @Order(1)
+    void aCartWrittenOnOneNodeIsReadWholeOnTheOtherAndAlternatingUpdatesLoseNothing() throws Exception {
+        Browser one = new Browser(node(0));
+        Browser two = one.at(node(1));
+
+        for (int i = 0; i < 10; i++) {
+            (i % 2 == 0 ? one : two).post("api/session/cart/item-" + i);
+        }
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add("item-" + i);
+        }
+        assertThat(Arrays.asList(two.get("api/session/cart").body().split(","))).isEqualTo(expected);
+        assertThat(Arrays.asList(one.get("api/session/cart").body().split(","))).isEqualTo(expected);
+    }
+
+    @Test
+    @Order(2)
+    void aSliceWrittenOnOneNodeIsReadOnTheOther() throws Exception {
+        Browser one = new Browser(node(0));
+        Browser two = one.at(node(1));
+
+        one.post("api/scopes/checkout/advance/PAYMENT");
+        two.put("api/scopes/checkout/address/home", "");
+        one.post("api/scopes/cart/apple/2");
+
+        assertThat(two.get("api/scopes/checkout").body()).isEqualTo("PAYMENT,home");
+        assertThat(one.get("api/scopes/checkout").body()).isEqualTo("PAYMENT,home");
+        assertThat(two.get("api/scopes/cart").body()).isEqualTo("CartItem:applex2");
+    }
+
+    @Test
+    @Order(3)
+    void regenerateOnOneNodeGivesAnIdThatWorksOnBothAndRetiresTheOldOneOnBoth() throws Exception {
+        Browser one = new Browser(node(0));
+        Browser two = one.at(node(1));
+        one.put("api/session/value/user", "ada");
+        String oldId = one.sessionCookie().orElseThrow();
+
+        one.post("api/session/regenerate");
+        String newId = one.sessionCookie().orElseThrow();
+
+        assertThat(newId).isNotEqualTo(oldId);
+        assertThat(one.getWithSessionId("api/session/value/user", newId).body()).isEqualTo("ada");
+        assertThat(two.getWithSessionId("api/session/value/user", newId).body()).isEqualTo("ada");
+        assertThat(one.getWithSessionId("api/session/value/user", oldId).body()).isEqualTo("null");
+        assertThat(two.getWithSessionId("api/session/value/user", oldId).body()).isEqualTo("null");
+    }
+
+    @Test
+    @Order(4)
+    void deleteOnOneNodeEndsTheSessionOnBoth() throws Exception {
+        Browser one = new Browser(node(0));
+        Browser two = one.at(node(1));
+        one.put("api/session/value/user", "ada");
+        String id = one.sessionCookie().orElseThrow();
+        assertThat(two.get("api/session/value/user").body()).isEqualTo("ada");
+
+        two.post("api/session/delete");
+
+        assertThat(one.getWithSessionId("api/session/value/user", id).body()).isEqualTo("null");
+        assertThat(two.getWithSessionId("api/session/value/user", id).body()).isEqualTo("null");
+    }
+
+    @Test
+    @Order(5)
+    void aValueThatCannotBeReplicatedIsRefusedAtSet() throws Exception {
+        Browser one = new Browser(node(0));
+        one.put("api/session/value/cart", "kept");
+
+        assertThat(one.put("api/session/unserializable/cart", "").statusCode()).isEqualTo(400);
+        assertThat(one.at(node(1)).get("api/session/value/cart").body()).isEqualTo("kept");
+    }
+
+    @Test
+    @Order(6)
+    void whenANodeDiesNoCartIsLost() throws Exception {
+        int clients = 100;
+        int items = 5;
+        List<Browser> browsers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<?>> filled = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Browser one = new Browser(node(0));
+                Browser two = one.at(node(1));
+                browsers.add(two);
+                filled.add(pool.submit(() -> {
+                    for (int i = 0; i < items; i++) {
+                        (i % 2 == 0 ? one : two).post("api/session/cart/item-" + i);
+                    }
+                }));
+            }
+            for (Future<?> f : filled) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        CLUSTER.node(0).crash();
+
+        int lost = 0;
+        for (Browser survivor : browsers) {
+            String cart = survivor.get("api/session/cart").body();
+            if (cart.split(",").length != items) {
+                lost++;
+            }
+        }
+        System.out.printf("fail-over: %d of %d carts lost after kill -9 of node1%n", lost, clients);
+        assertThat(lost).as("carts lost after node1 was killed").isZero();
+    }
+}
