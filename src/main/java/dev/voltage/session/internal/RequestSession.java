@@ -37,6 +37,9 @@ public class RequestSession implements Session {
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
+    /** Ids this request deleted or replaced, which a session it creates must not take again. */
+    private final Set<String> retiredIds = new LinkedHashSet<>();
+
     /** For CDI's client proxy only. */
     protected RequestSession() {
         this(null, null, null, null, null);
@@ -170,15 +173,21 @@ public class RequestSession implements Session {
     public void delete() {
         usedKeys.clear();
         slices.forget();
-        ifExists(session -> {
+        boolean deleted = ifExists(session -> {
+            retiredIds.add(session.getId());
             session.invalidate();
-            return null;
-        }, null);
+            return true;
+        }, false);
+        if (deleted) {
+            currentRequest.response().ifPresent(response -> SessionCookies.clear(request(), response));
+        }
     }
 
     @Override
     public void regenerate() {
-        if (existingSession() != null) {
+        HttpSession session = existingSession();
+        if (session != null) {
+            retiredIds.add(session.getId());
             request().changeSessionId();
         }
     }
@@ -251,7 +260,12 @@ public class RequestSession implements Session {
     }
 
     private void write(Consumer<HttpSession> operation) {
+        boolean creating = existingSession() == null;
         currentRequest.writeSession(operation);
+        if (creating && retiredIds.contains(existingSession().getId())) {
+            // Some containers (Payara) give a session created after invalidate() an id this request retired.
+            request().changeSessionId();
+        }
     }
 
     private <R> R ifExists(Function<HttpSession, R> operation, R none) {

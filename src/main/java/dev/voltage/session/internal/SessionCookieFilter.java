@@ -10,8 +10,9 @@ import jakarta.servlet.annotation.WebFilter;
 import java.io.IOException;
 
 /**
- * Gives the library the response of each request, and with {@code rolling} sends the session
- * cookie again before the application writes anything, so early-committed responses carry it too.
+ * Gives the library the response of each request, makes sure the session cookie carries its
+ * {@code SameSite} on every container, and with {@code rolling} sends the session cookie again
+ * before the application writes anything, so early-committed responses carry it too.
  */
 @WebFilter(filterName = "voltage-session", urlPatterns = "/*", asyncSupported = true)
 public class SessionCookieFilter extends HttpFilter {
@@ -27,10 +28,12 @@ public class SessionCookieFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        currentRequest.setResponse(response);
+        SameSiteResponse completed = new SameSiteResponse(request, response);
+        currentRequest.setResponse(completed);
         if (settings.configuration().rolling()) {
-            SessionCookies.resend(request, response);
+            SessionCookies.resend(request, completed);
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, completed);
+        completed.complete();
     }
 }

@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Sends the session cookie again with a fresh {@code Max-Age}, as the container would send it
- * (same name, value and attributes), for {@code rolling} and {@code resetMaxAge()}.
+ * Sends the session cookie as the container would send it (same name and attributes): again
+ * with a fresh {@code Max-Age}, for {@code rolling} and {@code resetMaxAge()}, or cleared, after
+ * {@code delete()}.
  */
 final class SessionCookies {
 
@@ -28,8 +29,25 @@ final class SessionCookies {
             return;
         }
         SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
-        String name = config.getName() != null ? config.getName() : CONTAINER_DEFAULT_NAME;
-        received(request, name).ifPresent(value -> response.addCookie(cookie(request, config, name, value)));
+        String name = nameOf(config);
+        received(request, name).ifPresent(value -> response.addCookie(cookie(request, config, name, value,
+                config.getMaxAge())));
+    }
+
+    /**
+     * Tells the client to drop its session cookie ({@code Max-Age=0}), after the session it names
+     * was invalidated; not every container does it by itself.
+     */
+    static void clear(HttpServletRequest request, HttpServletResponse response) {
+        SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+        String name = nameOf(config);
+        if (received(request, name).isPresent()) {
+            response.addCookie(cookie(request, config, name, "", 0));
+        }
+    }
+
+    static String nameOf(SessionCookieConfig config) {
+        return config.getName() != null ? config.getName() : CONTAINER_DEFAULT_NAME;
     }
 
     private static Optional<String> received(HttpServletRequest request, String name) {
@@ -38,14 +56,15 @@ final class SessionCookies {
                 : Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue).findFirst();
     }
 
-    private static Cookie cookie(HttpServletRequest request, SessionCookieConfig config, String name, String value) {
+    private static Cookie cookie(HttpServletRequest request, SessionCookieConfig config, String name, String value,
+            int maxAge) {
         Cookie cookie = new Cookie(name, value);
         String contextPath = request.getServletContext().getContextPath();
         cookie.setPath(config.getPath() != null ? config.getPath() : contextPath.isEmpty() ? "/" : contextPath);
         if (config.getDomain() != null) {
             cookie.setDomain(config.getDomain());
         }
-        cookie.setMaxAge(config.getMaxAge());
+        cookie.setMaxAge(maxAge);
         cookie.setHttpOnly(config.isHttpOnly());
         cookie.setSecure(config.isSecure());
         String sameSite = config.getAttribute("SameSite");

@@ -39,12 +39,12 @@ public final class Deployments {
      * @return the archive
      */
     public static WebArchive war(String name, String properties, Class<?>... classes) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
+        return Server.current().complete(ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(libraryJar())
                 .addClasses(TestApplication.class, IllegalArgumentMapper.class)
                 .addClasses(classes)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
     /**

@@ -49,6 +49,24 @@ public record SetCookie(String name, String value, Map<String, String> attribute
     }
 
     /**
+     * The cookie's lifetime in seconds, from {@code Max-Age}, or from {@code Expires} where the
+     * container writes only that (Open Liberty).
+     *
+     * @return the seconds, or {@code null} for a browser-session cookie
+     */
+    public Long maxAgeSeconds() {
+        if (has("Max-Age")) {
+            return Long.parseLong(get("Max-Age"));
+        }
+        if (has("Expires")) {
+            java.time.ZonedDateTime expires = java.time.ZonedDateTime.parse(get("Expires").replace('-', ' '),
+                    java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.ENGLISH));
+            return java.time.Duration.between(java.time.ZonedDateTime.now(), expires).toSeconds();
+        }
+        return null;
+    }
+
+    /**
      * @param attribute the attribute's name, in any case
      * @return its value, or {@code null} when absent
      */

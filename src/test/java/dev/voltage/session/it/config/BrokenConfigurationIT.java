@@ -1,9 +1,9 @@
 package dev.voltage.session.it.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.voltage.session.it.Deployments;
+import dev.voltage.session.it.Server;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -69,12 +69,8 @@ class BrokenConfigurationIT {
     }
 
     private String failureOf(String deployment) {
-        Throwable failure = catchThrowable(() -> deployer.deploy(deployment));
+        String failure = Server.current().failureOf(deployer, deployment);
         assertThat(failure).as("the deployment fails").isNotNull();
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
+        return failure;
     }
 }

@@ -73,7 +73,8 @@ class SessionIT {
 
         assertThat(sessionSetCookies(write)).hasSize(1);
         assertThat(browser.get("api/session/value/name").body()).isEqualTo("ada");
-        assertThat(browser.get("api/session/keys").body()).isEqualTo("name");
+        // containers may keep attributes of their own in the session (GlassFish's Weld: WELD_S_HASH)
+        assertThat(browser.get("api/session/keys").body().split(",")).contains("name");
 
         browser.delete("api/session/value/name");
 
@@ -189,7 +190,8 @@ class SessionIT {
         assertThat(sessionSetCookies(regenerated)).hasSize(1);
         String newId = browser.sessionCookie().orElseThrow();
         assertThat(newId).isNotEqualTo(oldId);
-        assertThat(newId).startsWith(regenerated.body());
+        assertThat(newId).as("the cookie carries the new id (containers may add a prefix or a route)")
+                .contains(regenerated.body());
         assertThat(browser.get("api/session/value/user").body()).isEqualTo("ada");
         assertThat(browser.getWithSessionId("api/session/value/user", newId).body()).isEqualTo("ada");
         assertThat(browser.getWithSessionId("api/session/value/user", oldId).body()).isEqualTo("null");

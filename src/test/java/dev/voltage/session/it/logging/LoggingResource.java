@@ -72,6 +72,17 @@ public class LoggingResource {
         return String.join("|", seen);
     }
 
+    @POST
+    @Path("login-regenerate-logout")
+    public String loginRegenerateLogout() {
+        session.set("user", "ada");
+        String first = session.logId().orElseThrow();
+        session.regenerate();
+        String second = session.logId().orElseThrow();
+        session.delete();
+        return first + "|" + second;
+    }
+
     @GET
     @Path("events/{logId}")
     public String events(@PathParam("logId") String logId) {

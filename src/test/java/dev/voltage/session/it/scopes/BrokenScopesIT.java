@@ -1,9 +1,9 @@
 package dev.voltage.session.it.scopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.voltage.session.it.Deployments;
+import dev.voltage.session.it.Server;
 import dev.voltage.session.it.scopes.broken.BadNameSession;
 import dev.voltage.session.it.scopes.broken.DuplicateCheckoutSession;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -36,28 +36,18 @@ class BrokenScopesIT {
 
     @Test
     void twoSubclassesWithOneNameFailTheDeploymentNamingBoth() {
-        Throwable failure = catchThrowable(() -> deployer.deploy("duplicate-scope-names"));
+        String failure = Server.current().failureOf(deployer, "duplicate-scope-names");
 
-        assertThat(failure).isNotNull();
-        assertThat(messages(failure)).contains("The scope name 'checkout' is used by both "
+        assertThat(failure).as("the deployment fails").isNotNull().contains("The scope name 'checkout' is used by both "
                 + CheckoutSession.class.getName() + " and " + DuplicateCheckoutSession.class.getName()
                 + "; give each ScopedSession subclass its own name.");
     }
 
     @Test
     void anInvalidNameFailsTheDeploymentNamingIt() {
-        Throwable failure = catchThrowable(() -> deployer.deploy("invalid-scope-name"));
+        String failure = Server.current().failureOf(deployer, "invalid-scope-name");
 
-        assertThat(failure).isNotNull();
-        assertThat(messages(failure)).contains("The scope name 'check out!' of " + BadNameSession.class.getName()
+        assertThat(failure).as("the deployment fails").isNotNull().contains("The scope name 'check out!' of " + BadNameSession.class.getName()
                 + " is invalid");
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 }
