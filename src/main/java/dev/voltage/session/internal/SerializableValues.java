@@ -5,13 +5,29 @@ import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses session values that could not survive a restart or a fail-over, at the moment they are
  * stored rather than later, when the container tries to write them and the data is lost.
+ *
+ * <p>What a cart is usually made of (JDK values, collections, maps, arrays and records) is checked
+ * by walking it, which costs far less than serialising it; any other object is serialised to
+ * nowhere, which finds a non-serializable field however deep.
  */
 final class SerializableValues {
+
+    /** Deeper than this, the walk gives way to serialisation, which also handles cycles. */
+    private static final int MAX_DEPTH = 32;
+
+    private static final Map<Class<?>, Method[]> RECORD_ACCESSORS = new ConcurrentHashMap<>();
 
     private SerializableValues() {
     }
@@ -22,16 +38,102 @@ final class SerializableValues {
      * @throws IllegalArgumentException naming the key and the class that cannot be serialised
      */
     static void requireSerializable(String key, Object value) {
+        Class<?> culprit;
+        try {
+            culprit = firstNotSerializable(value, 0);
+        } catch (NeedsSerialization e) {
+            culprit = bySerialization(key, value);
+        }
+        if (culprit != null) {
+            throw notSerializable(key, value, culprit.getName(), null);
+        }
+    }
+
+    /** The class of the first part of {@code value} that is not serializable, or {@code null}. */
+    private static Class<?> firstNotSerializable(Object value, int depth) {
         if (value == null || isKnownSerializable(value)) {
-            return;
+            return null;
         }
         if (!(value instanceof Serializable)) {
-            throw notSerializable(key, value, value.getClass().getName(), null);
+            return value.getClass();
         }
+        if (depth > MAX_DEPTH) {
+            throw new NeedsSerialization();
+        }
+        if (value instanceof Collection<?> collection && value.getClass().getName().startsWith("java.util.")) {
+            for (Object element : collection) {
+                Class<?> culprit = firstNotSerializable(element, depth + 1);
+                if (culprit != null) {
+                    return culprit;
+                }
+            }
+            return null;
+        }
+        if (value instanceof Map<?, ?> map && value.getClass().getName().startsWith("java.util.")) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Class<?> culprit = firstNotSerializable(entry.getKey(), depth + 1);
+                if (culprit == null) {
+                    culprit = firstNotSerializable(entry.getValue(), depth + 1);
+                }
+                if (culprit != null) {
+                    return culprit;
+                }
+            }
+            return null;
+        }
+        if (value.getClass().isArray()) {
+            if (value.getClass().getComponentType().isPrimitive()) {
+                return null;
+            }
+            for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                Class<?> culprit = firstNotSerializable(Array.get(value, i), depth + 1);
+                if (culprit != null) {
+                    return culprit;
+                }
+            }
+            return null;
+        }
+        if (value instanceof Record) {
+            for (Method accessor : RECORD_ACCESSORS.computeIfAbsent(value.getClass(), SerializableValues::accessors)) {
+                Class<?> culprit = firstNotSerializable(component(accessor, value), depth + 1);
+                if (culprit != null) {
+                    return culprit;
+                }
+            }
+            return null;
+        }
+        throw new NeedsSerialization();
+    }
+
+    private static Method[] accessors(Class<?> recordClass) {
+        RecordComponent[] components = recordClass.getRecordComponents();
+        Method[] accessors = new Method[components.length];
+        for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+        }
+        return accessors;
+    }
+
+    private static Object component(Method accessor, Object record) {
+        try {
+            return accessor.invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            throw new NeedsSerialization();
+        }
+    }
+
+    /** Serialises to nowhere: the class that failed, or {@code null} when it worked. */
+    private static Class<?> bySerialization(String key, Object value) {
         try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
             out.writeObject(value);
+            return null;
         } catch (NotSerializableException e) {
-            throw notSerializable(key, value, e.getMessage(), e);
+            try {
+                return Class.forName(e.getMessage(), false, value.getClass().getClassLoader());
+            } catch (ClassNotFoundException | LinkageError unknown) {
+                throw notSerializable(key, value, e.getMessage(), e);
+            }
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("The value for session key '" + key + "' (" + value.getClass().getName()
                     + ") failed to serialise: " + e + ". Session values must survive a restart and a fail-over.", e);
@@ -39,7 +141,7 @@ final class SerializableValues {
     }
 
     private static boolean isKnownSerializable(Object value) {
-        return value instanceof String || value instanceof Number && value.getClass().getName().startsWith("java.lang.")
+        return value instanceof String || value instanceof Number && value.getClass().getName().startsWith("java.")
                 || value instanceof Boolean || value instanceof Character || value instanceof Enum<?>
                 || value instanceof TemporalAccessor && value.getClass().getName().startsWith("java.time.");
     }
@@ -50,5 +152,14 @@ final class SerializableValues {
         return new IllegalArgumentException("The value for session key '" + key + "' is a " + what + why
                 + "; session values must survive a restart and a fail-over. Make " + culprit
                 + " implement java.io.Serializable, or set voltage.session.require-serializable=false.", cause);
+    }
+
+    /** The walk met something only serialisation can judge. */
+    private static final class NeedsSerialization extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsSerialization() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -201,6 +201,40 @@ class RequestSessionTest {
         assertThat(session.maxInactiveInterval()).isEqualTo(Duration.ofSeconds(90));
     }
 
+    /** A record that looks serializable but holds something that is not. */
+    record Line(String sku, Object note) implements java.io.Serializable {
+    }
+
+    /** A class of the application's own that hides a non-serializable field. */
+    static class Basket implements java.io.Serializable {
+        private final Object lock = new Object();
+    }
+
+    @Test
+    void setWhenRecordOrMapOrPojoHoldsNonSerializableThenRefusedNamingTheInnerClass() {
+        assertThatThrownBy(() -> session.set("cart", List.of(new Line("apple", new Object()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("which holds a java.lang.Object, which is not Serializable");
+        assertThatThrownBy(() -> session.set("cart", new java.util.HashMap<>(java.util.Map.of("k", new Thread()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("which holds a java.lang.Thread, which is not Serializable");
+        assertThatThrownBy(() -> session.set("cart", new Basket()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("which holds a java.lang.Object, which is not Serializable");
+    }
+
+    @Test
+    void setWhenEverythingInsideIsSerializableThenStored() {
+        List<Line> cart = List.of(new Line("apple", 2), new Line("pear", java.time.LocalDate.of(2026, 1, 1)));
+        Object[] nested = {cart, new int[] {1, 2}, java.util.Map.of("k", List.of("v"))};
+
+        session.set("cart", cart);
+        session.set("nested", nested);
+
+        assertThat((Object) session.get("cart")).isSameAs(cart);
+        assertThat((Object) session.get("nested")).isSameAs(nested);
+    }
+
     @Test
     void updateWhenValueNotSerializableThenRefusedAndOldValueKept() {
         session.set("cart", "old");

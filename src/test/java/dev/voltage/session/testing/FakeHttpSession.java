@@ -15,6 +15,7 @@ public class FakeHttpSession implements HttpSession {
 
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+    private final boolean recordWrites;
     private final long creationTime = System.currentTimeMillis();
     private volatile String id = UUID.randomUUID().toString();
     private volatile int maxInactiveInterval = 1800;
@@ -25,6 +26,18 @@ public class FakeHttpSession implements HttpSession {
     /** Runs {@code action} when the session is about to be invalidated, as the container tells its listeners. */
     public void beforeInvalidate(Runnable action) {
         beforeInvalidate = action;
+    }
+
+    /** A session that records the keys written to it, for tests of {@code save()}. */
+    public FakeHttpSession() {
+        this(true);
+    }
+
+    /**
+     * @param recordWrites whether to record the keys written (benchmarks, which write millions of times, do not)
+     */
+    public FakeHttpSession(boolean recordWrites) {
+        this.recordWrites = recordWrites;
     }
 
     /** The keys passed to {@code setAttribute}, in order. */
@@ -100,7 +113,9 @@ public class FakeHttpSession implements HttpSession {
             removeAttribute(name);
             return;
         }
-        writes.add(name);
+        if (recordWrites) {
+            writes.add(name);
+        }
         attributes.put(name, value);
     }
 

@@ -1,0 +1,148 @@
+package dev.voltage.bench.jmh;
+
+import dev.voltage.session.ScopedSession;
+import dev.voltage.session.Session;
+import dev.voltage.session.internal.CurrentRequest;
+import dev.voltage.session.internal.LogIds;
+import dev.voltage.session.internal.RequestSession;
+import dev.voltage.session.internal.RequestSlices;
+import dev.voltage.session.internal.SessionLocks;
+import dev.voltage.session.internal.SessionSettings;
+import dev.voltage.session.internal.SliceCodec;
+import dev.voltage.session.testing.FakeHttpRequest;
+import dev.voltage.session.testing.FakeHttpSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What one call costs: {@code Session.get/set/update} and a slice's decode and update, each beside
+ * the raw {@code HttpSession} access it replaces, in one request context of Weld SE over the
+ * fast tests' in-memory {@code HttpSession}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SessionBenchmark {
+
+    /** One cart line. */
+    public record Item(String sku, int quantity) implements Serializable {
+    }
+
+    /** The cart as a slice. */
+    @ApplicationScoped
+    public static class CartSlice extends ScopedSession<List<Item>> {
+        public CartSlice() {
+            super("cart", List.of());
+        }
+
+        public List<Item> add() {
+            return update(SessionBenchmark::add);
+        }
+    }
+
+    private WeldContainer weld;
+    private RequestContextController requestContext;
+    private FakeHttpSession http;
+    private Session session;
+    private CartSlice slice;
+    private RequestSlices slices;
+    private List<Item> cart;
+
+    @Setup
+    public void start() {
+        weld = new Weld().disableDiscovery()
+                .addBeanClasses(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class,
+                        SliceCodec.class, SessionSettings.class, LogIds.class, CartSlice.class)
+                .initialize();
+        requestContext = weld.select(RequestContextController.class).get();
+        requestContext.activate();
+        http = new FakeHttpSession(false);
+        weld.select(CurrentRequest.class).get().set(new FakeHttpRequest(http).asRequest());
+        session = weld.select(Session.class).get();
+        slice = weld.select(CartSlice.class).get();
+        slices = weld.select(RequestSlices.class).get();
+        cart = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            cart.add(new Item("sku-" + i, 1));
+        }
+        http.setAttribute("cart", cart);
+        slice.add();
+    }
+
+    @TearDown
+    public void stop() {
+        requestContext.deactivate();
+        weld.shutdown();
+    }
+
+    static List<Item> add(List<Item> cart) {
+        List<Item> next = new ArrayList<>(cart.size() < 10 ? cart : cart.subList(1, cart.size()));
+        next.add(new Item("sku", 1));
+        return next;
+    }
+
+    @Benchmark
+    public Object rawGet() {
+        return http.getAttribute("cart");
+    }
+
+    @Benchmark
+    public Object sessionGet() {
+        return session.get("cart");
+    }
+
+    @Benchmark
+    public void rawSet() {
+        http.setAttribute("cart", cart);
+    }
+
+    @Benchmark
+    public void sessionSet() {
+        session.set("cart", cart);
+    }
+
+    @Benchmark
+    @SuppressWarnings("unchecked")
+    public Object rawUpdate() {
+        List<Item> next = add((List<Item>) http.getAttribute("cart"));
+        http.setAttribute("cart", next);
+        return next;
+    }
+
+    @Benchmark
+    public Object sessionUpdate() {
+        return session.update("cart", List.of(), SessionBenchmark::add);
+    }
+
+    /** A slice read in a new request: decoded from its JSON. */
+    @Benchmark
+    public Object sliceDecode() {
+        slices.forget();
+        return slice.data();
+    }
+
+    /** A slice read again in the same request: served from memory. */
+    @Benchmark
+    public Object sliceRead() {
+        return slice.data();
+    }
+
+    @Benchmark
+    public Object sliceUpdate() {
+        return slice.add();
+    }
+}

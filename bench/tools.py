@@ -1,0 +1,87 @@
+"""Helpers of bench/run.sh: session pools, the memory measurement, and the report."""
+import http.client
+import json
+import statistics
+import sys
+
+
+def post(host, port, path, cookie=None):
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    headers = {"Cookie": cookie} if cookie else {}
+    connection.request("POST", path, body=b"", headers=headers)
+    response = connection.getresponse()
+    response.read()
+    set_cookie = response.getheader("Set-Cookie")
+    connection.close()
+    if response.status != 200:
+        raise SystemExit(f"POST {path} answered {response.status}")
+    return set_cookie.split(";")[0] if set_cookie else None
+
+
+def get(host, port, path):
+    connection = http.client.HTTPConnection(host, port, timeout=120)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read().decode()
+    connection.close()
+    return body
+
+
+def pool(port, path, size, out):
+    """Logs `size` clients in and writes their session cookies, one a line."""
+    with open(out, "w") as file:
+        for _ in range(int(size)):
+            file.write(post("127.0.0.1", int(port), path) + "\n")
+
+
+def memory(port, way, sessions):
+    """Heap bytes per session for `sessions` logged-in clients of one way, after full collections."""
+    before = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
+    connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
+    for _ in range(sessions):
+        connection.request("POST", f"/bench/api/{way}/login", body=b"")
+        response = connection.getresponse()
+        response.read()
+    connection.close()
+    after = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
+    print((after - before) / sessions)
+
+
+def anonymous(port, way, reads):
+    """Sessions created by `reads` anonymous reads: must be 0."""
+    before = int(get("127.0.0.1", int(port), "/bench/api/meter/sessions"))
+    connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
+    for _ in range(reads):
+        connection.request("GET", f"/bench/api/{way}/anonymous")
+        response = connection.getresponse()
+        response.read()
+        if response.getheader("Set-Cookie"):
+            raise SystemExit(f"an anonymous read of {way} set a cookie")
+    connection.close()
+    print(int(get("127.0.0.1", int(port), "/bench/api/meter/sessions")) - before)
+
+
+def report(results_file):
+    """Medians with min-max, and ratios against raw measured in the same round."""
+    rows = [json.loads(line) for line in open(results_file)]
+    endpoints = ["read cart", "add to cart", "anonymous read", "login"]
+    impls = ["raw", "session", "slice", "express"]
+    print("| endpoint | implementation | req/s median (min-max) | ratio to raw, median (min-max) | p50 ms | p99 ms |")
+    print("|---|---|---|---|---|---|")
+    for endpoint in endpoints:
+        raw = {r["round"]: r for r in rows if r["endpoint"] == endpoint and r["impl"] == "raw"}
+        for impl in impls:
+            runs = [r for r in rows if r["endpoint"] == endpoint and r["impl"] == impl]
+            if not runs:
+                continue
+            rps = [r["rps"] for r in runs]
+            ratios = [r["rps"] / raw[r["round"]]["rps"] for r in runs if r["round"] in raw]
+            print(f"| {endpoint} | {impl} | {statistics.median(rps):.0f} ({min(rps):.0f}-{max(rps):.0f}) "
+                  f"| {statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f}) "
+                  f"| {statistics.median(r['p50'] for r in runs):.2f} | {statistics.median(r['p99'] for r in runs):.2f} |")
+
+
+if __name__ == "__main__":
+    command, *arguments = sys.argv[1:]
+    {"pool": pool, "memory": lambda p, w, n: memory(p, w, int(n)),
+     "anonymous": lambda p, w, n: anonymous(p, w, int(n)), "report": report}[command](*arguments)

@@ -1,0 +1,55 @@
+package dev.voltage.bench;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The baseline: the four endpoints on the container's {@code HttpSession}, as code without the library writes them. */
+@Path("raw")
+@Produces(MediaType.TEXT_PLAIN)
+public class RawResource {
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("cart")
+    @SuppressWarnings("unchecked")
+    public String cart() {
+        HttpSession session = request.getSession(false);
+        List<Item> cart = session == null ? null : (List<Item>) session.getAttribute("cart");
+        return String.valueOf(cart == null ? 0 : cart.size());
+    }
+
+    @POST
+    @Path("cart")
+    @SuppressWarnings("unchecked")
+    public String add() {
+        HttpSession session = request.getSession(true);
+        List<Item> cart = (List<Item>) session.getAttribute("cart");
+        List<Item> next = Carts.add(cart == null ? List.of() : cart, "sku");
+        session.setAttribute("cart", next);
+        return String.valueOf(next.size());
+    }
+
+    @GET
+    @Path("anonymous")
+    public String anonymous() {
+        return cart();
+    }
+
+    @POST
+    @Path("login")
+    public String login() {
+        HttpSession session = request.getSession(true);
+        session.setAttribute("user", "ada");
+        session.setAttribute("cart", Carts.full());
+        return "ok";
+    }
+}
