@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ final class SerializableValues {
     /** Deeper than this, the walk gives way to serialisation, which also handles cycles. */
     private static final int MAX_DEPTH = 32;
 
+    /** Per record class: the accessors of the components whose values need a look, none when all are plain. */
     private static final Map<Class<?>, Method[]> RECORD_ACCESSORS = new ConcurrentHashMap<>();
 
     private SerializableValues() {
@@ -106,13 +108,20 @@ final class SerializableValues {
     }
 
     private static Method[] accessors(Class<?> recordClass) {
-        RecordComponent[] components = recordClass.getRecordComponents();
-        Method[] accessors = new Method[components.length];
-        for (int i = 0; i < components.length; i++) {
-            accessors[i] = components[i].getAccessor();
-            accessors[i].setAccessible(true);
-        }
-        return accessors;
+        return Arrays.stream(recordClass.getRecordComponents())
+                .filter(component -> !isPlainType(component.getType()))
+                .map(RecordComponent::getAccessor)
+                .peek(accessor -> accessor.setAccessible(true))
+                .toArray(Method[]::new);
+    }
+
+    /** Types whose every value is serializable: primitives, and final JDK value classes and enums. */
+    private static boolean isPlainType(Class<?> type) {
+        return type.isPrimitive() || type.isEnum() || type == String.class || type == Integer.class || type == Long.class
+                || type == Boolean.class || type == Double.class || type == Float.class || type == Short.class
+                || type == Byte.class || type == Character.class || type == java.util.UUID.class
+                || type.getName().startsWith("java.time.") && java.lang.reflect.Modifier.isFinal(type.getModifiers())
+                && Serializable.class.isAssignableFrom(type);
     }
 
     private static Object component(Method accessor, Object record) {

@@ -32,6 +32,10 @@ public class SessionSetup implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         SessionConfiguration configuration;
+        if (produced.isAmbiguous()) {
+            throw new IllegalStateException("voltage-session cannot start: the application produces more than one "
+                    + "SessionConfiguration; keep one @Produces SessionConfiguration.");
+        }
         try {
             configuration = produced.isResolvable() ? produced.get() : read(context);
         } catch (IllegalArgumentException e) {

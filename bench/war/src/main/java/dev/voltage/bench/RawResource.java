@@ -1,5 +1,6 @@
 package dev.voltage.bench;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
@@ -10,8 +11,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The baseline: the four endpoints on the container's {@code HttpSession}, as code without the library writes them. */
+/**
+ * The baseline: the four endpoints on the container's {@code HttpSession}, as code without the library
+ * writes them; a request-scoped bean like the other two ways, so only the session access differs.
+ */
 @Path("raw")
+@RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
 public class RawResource {
 
