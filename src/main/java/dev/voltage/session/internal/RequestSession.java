@@ -109,9 +109,7 @@ public class RequestSession implements Session {
             remove(key);
             return;
         }
-        if (settings.configuration().requireSerializable()) {
-            SerializableValues.requireSerializable(key, value);
-        }
+        requireStorable(key, value);
         usedKeys.add(key);
         write(session -> session.setAttribute(key, value));
     }
@@ -137,12 +135,38 @@ public class RequestSession implements Session {
         Lock lock = locks.lockFor(existing.getId());
         lock.lock();
         try {
-            T current = CurrentRequest.isValid(existing) ? (T) existing.getAttribute(key) : null;
+            if (!CurrentRequest.isValid(existing)) { // another request ended it: start a new one, as after delete()
+                T next = updater.apply(initial);
+                set(key, next);
+                return next;
+            }
+            T current = (T) existing.getAttribute(key);
             T next = updater.apply(current == null ? initial : current);
-            set(key, next);
+            store(existing, key, next);
             return next;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void requireStorable(String key, Object value) {
+        if (settings.configuration().requireSerializable()) {
+            SerializableValues.requireSerializable(key, value);
+        }
+    }
+
+    /** Writes a value to a session known to be valid, as {@link #set} does, without looking the session up again. */
+    private void store(HttpSession session, String key, Object value) {
+        if (value == null) {
+            usedKeys.remove(key);
+            session.removeAttribute(key);
+            return;
+        }
+        requireStorable(key, value);
+        try {
+            session.setAttribute(key, value);
+        } catch (IllegalStateException invalidatedMeanwhile) {
+            write(fresh -> fresh.setAttribute(key, value));
         }
     }
 
