@@ -21,8 +21,13 @@ public class LogIds {
     private static final int LENGTH = 16;
 
     private final SessionSettings settings;
-    private volatile SecretKeySpec key;
-    private volatile String keySecret;
+
+    /** A {@code Mac} per thread, made once: it runs on every request that has a session. */
+    private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
+
+    /** A {@code Mac} and the secret it was initialised with. */
+    private record KeyedMac(String secret, Mac mac) {
+    }
 
     /** For CDI's client proxy only. */
     protected LogIds() {
@@ -54,22 +59,23 @@ public class LogIds {
      * @return 16 lower-case hex characters
      */
     public String fingerprint(String sessionId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key());
-            byte[] digest = mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
-        }
+        byte[] digest = mac().doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, LENGTH / 2);
     }
 
-    private SecretKeySpec key() {
+    private Mac mac() {
         String secret = settings.secret();
-        if (!secret.equals(keySecret)) {
-            key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-            keySecret = secret;
+        KeyedMac keyed = macs.get();
+        if (keyed == null || !keyed.secret().equals(secret)) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+                keyed = new KeyedMac(secret, mac);
+                macs.set(keyed);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+            }
         }
-        return key;
+        return keyed.mac();
     }
 }
