@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import jakarta.servlet.http.HttpSession;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,6 +24,9 @@ public class CurrentRequest {
 
     private HttpServletRequest request;
     private HttpServletResponse response;
+
+    /** Ids this request deleted or replaced, which a session it creates must not take again. */
+    private final Set<String> retiredIds = new HashSet<>();
 
     /**
      * Records the request being served.
@@ -105,10 +110,29 @@ public class CurrentRequest {
     public void writeSession(Consumer<HttpSession> operation) {
         HttpSession session = existingSession();
         try {
-            operation.accept(session != null ? session : get().getSession(true));
+            operation.accept(session != null ? session : created());
         } catch (IllegalStateException invalidatedMeanwhile) {
-            operation.accept(get().getSession(true));
+            operation.accept(created());
         }
+    }
+
+    /**
+     * Records that this request ended or re-identified the session with this id, so that a
+     * session the library creates later in the request does not take the id again.
+     *
+     * @param sessionId the retired id
+     */
+    public void retire(String sessionId) {
+        retiredIds.add(sessionId);
+    }
+
+    /** A new session, with a fresh id: some containers (Payara) reuse an id this request retired. */
+    private HttpSession created() {
+        HttpSession session = get().getSession(true);
+        if (retiredIds.contains(session.getId())) {
+            get().changeSessionId();
+        }
+        return session;
     }
 
     /**

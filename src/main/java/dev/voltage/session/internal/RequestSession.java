@@ -37,9 +37,6 @@ public class RequestSession implements Session {
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
-    /** Ids this request deleted or replaced, which a session it creates must not take again. */
-    private final Set<String> retiredIds = new LinkedHashSet<>();
-
     /** For CDI's client proxy only. */
     protected RequestSession() {
         this(null, null, null, null, null);
@@ -198,7 +195,7 @@ public class RequestSession implements Session {
         usedKeys.clear();
         slices.forget();
         boolean deleted = ifExists(session -> {
-            retiredIds.add(session.getId());
+            currentRequest.retire(session.getId());
             session.invalidate();
             return true;
         }, false);
@@ -211,7 +208,7 @@ public class RequestSession implements Session {
     public void regenerate() {
         HttpSession session = existingSession();
         if (session != null) {
-            retiredIds.add(session.getId());
+            currentRequest.retire(session.getId());
             request().changeSessionId();
         }
     }
@@ -284,12 +281,7 @@ public class RequestSession implements Session {
     }
 
     private void write(Consumer<HttpSession> operation) {
-        boolean creating = existingSession() == null;
         currentRequest.writeSession(operation);
-        if (creating && retiredIds.contains(existingSession().getId())) {
-            // Some containers (Payara) give a session created after invalidate() an id this request retired.
-            request().changeSessionId();
-        }
     }
 
     private <R> R ifExists(Function<HttpSession, R> operation, R none) {
