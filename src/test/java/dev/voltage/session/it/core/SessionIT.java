@@ -94,11 +94,20 @@ class SessionIT {
     }
 
     @Test
-    void sessionIsNewOnlyUntilTheClientSendsItsCookieBack() {
+    void sessionIsNewOnlyUntilTheClientSendsItsCookieBack() throws InterruptedException {
         Browser browser = new Browser(base);
         browser.put("api/session/value/name", "ada");
+        String id = facts(browser.get("api/session/facts")).get("id");
 
-        assertThat(facts(browser.get("api/session/facts"))).containsEntry("new", "false");
+        // Payara and GlassFish clear "new" when the creating request's processing ends, which can
+        // come a moment after its response reached a fast client: ask again for up to a second.
+        Map<String, String> facts = facts(browser.get("api/session/facts"));
+        for (int i = 0; i < 10 && "true".equals(facts.get("new")); i++) {
+            Thread.sleep(100);
+            facts = facts(browser.get("api/session/facts"));
+        }
+
+        assertThat(facts).containsEntry("new", "false").containsEntry("id", id);
     }
 
     @Test
@@ -219,7 +228,13 @@ class SessionIT {
 
         long touchedAt = System.currentTimeMillis();
         browser.post("api/session/touch");
+        // Containers record an access when the request's processing ends, which can come a moment
+        // after its response reached a fast client: ask again for up to a second.
         long lastAccess = Long.parseLong(facts(browser.get("api/session/facts")).get("lastAccessedAt"));
+        for (int i = 0; i < 10 && lastAccess <= created + 1000; i++) {
+            Thread.sleep(100);
+            lastAccess = Long.parseLong(facts(browser.get("api/session/facts")).get("lastAccessedAt"));
+        }
 
         assertThat(lastAccess).isGreaterThan(created + 1000).isGreaterThanOrEqualTo(touchedAt - 50);
     }
