@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.voltage.session.internal.CurrentRequest;
+import dev.voltage.session.internal.RequestThread;
 import dev.voltage.session.internal.RequestSession;
 import dev.voltage.session.internal.RequestSlices;
 import dev.voltage.session.internal.SessionLocks;
@@ -51,7 +52,7 @@ class ScopedSessionTest {
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addExtension(new VoltageSessionExtension())
-                    .addBeanClasses(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class,
+                    .addBeanClasses(RequestSession.class, SessionLocks.class, RequestSlices.class,
                             SliceCodec.class, dev.voltage.session.internal.SessionSettings.class, dev.voltage.session.internal.LogIds.class, CheckoutSession.class, CartSession.class, CounterSession.class,
                             ProfileSession.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class,
                             Notes.SessionNotes.class, Notes.DependentNotes.class))
@@ -77,9 +78,6 @@ class ScopedSessionTest {
     Session session;
 
     @Inject
-    CurrentRequest currentRequest;
-
-    @Inject
     SessionLocks locks;
 
     @Inject
@@ -90,13 +88,14 @@ class ScopedSessionTest {
 
     @BeforeEach
     void serveRequest() {
-        currentRequest.set(http.asRequest());
+        RequestThread.begin(http.asRequest());
         warnings.start();
         ((Logger) LoggerFactory.getLogger(RequestSlices.class)).addAppender(warnings);
     }
 
     @AfterEach
     void stopCapturing() {
+        RequestThread.end();
         ((Logger) LoggerFactory.getLogger(RequestSlices.class)).detachAppender(warnings);
     }
 

@@ -1,7 +1,6 @@
 package dev.voltage.session.internal;
 
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
@@ -12,21 +11,27 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Holds the HTTP request that the current CDI request context belongs to; {@link SessionRequestListener}
- * fills it when the container starts serving the request.
+ * The HTTP request that the current CDI request context belongs to, as the library's
+ * request-scoped beans see it: the one the thread was serving when the bean was first used
+ * ({@link RequestThread}), its session, the response the library's filter recorded in it, and the
+ * session ids it retired.
+ *
+ * <p>Not a bean: each bean that needs it makes its own, which it calls without a client proxy;
+ * what they share lives in the request's attributes.
  */
-@RequestScoped
 public class CurrentRequest {
 
     static final String NO_HTTP_REQUEST = "Session needs an HTTP request, and this thread is not serving one. "
             + "Use Session in a JAX-RS resource, servlet, filter or a bean they call during a request, "
             + "not from a timer, a message listener or a thread of your own.";
 
-    private HttpServletRequest request;
-    private HttpServletResponse response;
+    /** The request attribute under which {@link SessionCookieFilter} leaves the response. */
+    private static final String RESPONSE_ATTRIBUTE = "dev.voltage.session.response";
 
-    /** Ids this request deleted or replaced, which a session it creates must not take again. */
-    private final Set<String> retiredIds = new HashSet<>();
+    /** The request attribute that holds the ids this request deleted or replaced, which a session it creates must not take again. */
+    private static final String RETIRED_IDS_ATTRIBUTE = "dev.voltage.session.retired-ids";
+
+    private HttpServletRequest request;
 
     /**
      * Records the request being served.
@@ -38,12 +43,13 @@ public class CurrentRequest {
     }
 
     /**
-     * Records the response being written, when a filter of the library sees it.
+     * Records the response being written to a request, for the bean of that request to find.
      *
-     * @param response the container's response
+     * @param request the container's request
+     * @param response the response the library's filter passes on
      */
-    public void setResponse(HttpServletResponse response) {
-        this.response = response;
+    static void recordResponse(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(RESPONSE_ATTRIBUTE, response);
     }
 
     /**
@@ -53,7 +59,7 @@ public class CurrentRequest {
      *         metadata-complete, for example)
      */
     public Optional<HttpServletResponse> response() {
-        return Optional.ofNullable(response);
+        return Optional.ofNullable((HttpServletResponse) get().getAttribute(RESPONSE_ATTRIBUTE));
     }
 
     /**
@@ -64,6 +70,9 @@ public class CurrentRequest {
      *                                   (an {@code @ActivateRequestContext} method, for example)
      */
     public HttpServletRequest get() {
+        if (request == null) {
+            request = RequestThread.current();
+        }
         if (request == null) {
             throw new ContextNotActiveException(NO_HTTP_REQUEST);
         }
@@ -123,16 +132,27 @@ public class CurrentRequest {
      * @param sessionId the retired id
      */
     public void retire(String sessionId) {
-        retiredIds.add(sessionId);
+        Set<String> retired = retiredIds();
+        if (retired == null) {
+            retired = new HashSet<>();
+            get().setAttribute(RETIRED_IDS_ATTRIBUTE, retired);
+        }
+        retired.add(sessionId);
     }
 
     /** A new session, with a fresh id: some containers (Payara) reuse an id this request retired. */
     private HttpSession created() {
         HttpSession session = get().getSession(true);
-        if (retiredIds.contains(session.getId())) {
+        Set<String> retired = retiredIds();
+        if (retired != null && retired.contains(session.getId())) {
             get().changeSessionId();
         }
         return session;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> retiredIds() {
+        return (Set<String>) get().getAttribute(RETIRED_IDS_ATTRIBUTE);
     }
 
     /**

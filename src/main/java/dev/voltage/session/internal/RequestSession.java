@@ -43,7 +43,20 @@ public class RequestSession implements Session {
     }
 
     /**
-     * Creates the session of the current request.
+     * Creates the session of the request the thread is serving.
+     *
+     * @param locks the per-session locks of this application
+     * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
+     * @param settings the configuration in force
+     * @param logIds turns the id into the log id
+     */
+    @Inject
+    public RequestSession(SessionLocks locks, RequestSlices slices, SessionSettings settings, LogIds logIds) {
+        this(new CurrentRequest(), locks, slices, settings, logIds);
+    }
+
+    /**
+     * Creates the session of a given request.
      *
      * @param currentRequest the request being served
      * @param locks the per-session locks of this application
@@ -51,7 +64,6 @@ public class RequestSession implements Session {
      * @param settings the configuration in force
      * @param logIds turns the id into the log id
      */
-    @Inject
     public RequestSession(CurrentRequest currentRequest, SessionLocks locks, RequestSlices slices,
             SessionSettings settings, LogIds logIds) {
         this.currentRequest = currentRequest;

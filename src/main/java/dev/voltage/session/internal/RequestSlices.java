@@ -40,13 +40,23 @@ public class RequestSlices implements SliceStore {
     }
 
     /**
-     * Creates the slices of the current request.
+     * Creates the slices of the request the thread is serving.
+     *
+     * @param locks the per-session locks of this application
+     * @param codec the JSON codec
+     */
+    @Inject
+    public RequestSlices(SessionLocks locks, SliceCodec codec) {
+        this(new CurrentRequest(), locks, codec);
+    }
+
+    /**
+     * Creates the slices of a given request.
      *
      * @param currentRequest the request being served
      * @param locks the per-session locks of this application
      * @param codec the JSON codec
      */
-    @Inject
     public RequestSlices(CurrentRequest currentRequest, SessionLocks locks, SliceCodec codec) {
         this.currentRequest = currentRequest;
         this.locks = locks;

@@ -29,7 +29,7 @@ final class SameSiteResponse extends HttpServletResponseWrapper {
 
     /** Adds {@code SameSite} to the session cookie's header when the container left it out. */
     void complete() {
-        if (isCommitted()) {
+        if (!containsHeader(SET_COOKIE) || isCommitted()) {
             return;
         }
         String sameSite = request.getServletContext().getSessionCookieConfig().getAttribute("SameSite");

@@ -20,16 +20,13 @@ public class SessionCookieFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient CurrentRequest currentRequest;
-
-    @Inject
     transient SessionSettings settings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         SameSiteResponse completed = new SameSiteResponse(request, response);
-        currentRequest.setResponse(completed);
+        CurrentRequest.recordResponse(request, completed);
         if (settings.configuration().rolling()) {
             SessionCookies.resend(request, completed);
         }

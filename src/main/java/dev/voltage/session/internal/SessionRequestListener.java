@@ -1,23 +1,25 @@
 package dev.voltage.session.internal;
 
+import dev.voltage.session.SessionConfiguration;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 
 /**
- * Hands each HTTP request to the request-scoped {@link CurrentRequest} when the container starts
- * serving it, puts the session's log id into the MDC for the request's duration, and applies
+ * Tells the library which request the thread serves ({@link RequestThread}) while the container
+ * serves it, puts the session's log id into the MDC for the request's duration, and applies
  * {@code save-uninitialized} and {@code resave}; registered by the jar itself through
  * {@code @WebListener}.
+ *
+ * <p>It runs for every request of the application, so it creates no request-scoped bean: a
+ * request that never uses {@code Session} pays for a session lookup and the MDC only.
  */
 @WebListener
 public class SessionRequestListener implements ServletRequestListener {
-
-    @Inject
-    CurrentRequest currentRequest;
 
     @Inject
     SessionSettings settings;
@@ -28,27 +30,34 @@ public class SessionRequestListener implements ServletRequestListener {
     @Override
     public void requestInitialized(ServletRequestEvent event) {
         if (event.getServletRequest() instanceof HttpServletRequest request) {
-            currentRequest.set(request);
-            if (settings.configuration().saveUninitialized()) {
-                request.getSession(true);
-            }
-            mdc.show(currentRequest.existingSession());
+            RequestThread.begin(request);
+            mdc.show(request.getSession(settings.configuration().saveUninitialized()));
         }
     }
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
         try {
-            if (settings.configuration().resave() && event.getServletRequest() instanceof HttpServletRequest) {
-                currentRequest.ifSessionExists(session -> {
-                    for (String name : Collections.list(session.getAttributeNames())) {
-                        session.setAttribute(name, session.getAttribute(name));
-                    }
-                    return null;
-                }, null);
+            SessionConfiguration configuration = settings.configuration();
+            if (configuration.resave() && event.getServletRequest() instanceof HttpServletRequest request) {
+                resave(request.getSession(false));
             }
         } finally {
+            RequestThread.end();
             mdc.clear(); // pooled threads serve other clients next
+        }
+    }
+
+    private static void resave(HttpSession session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            for (String name : Collections.list(session.getAttributeNames())) {
+                session.setAttribute(name, session.getAttribute(name));
+            }
+        } catch (IllegalStateException invalidated) {
+            // the request ended its session: nothing is left to save
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,15 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class)
+    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class)
             .activate(RequestScoped.class)
             .build();
 
     @Inject
     Session session;
-
-    @Inject
-    CurrentRequest currentRequest;
 
     @Inject
     SessionLocks locks;
@@ -50,7 +48,12 @@ class RequestSessionTest {
 
     @BeforeEach
     void serveRequest() {
-        currentRequest.set(http.asRequest());
+        RequestThread.begin(http.asRequest());
+    }
+
+    @AfterEach
+    void endRequest() {
+        RequestThread.end();
     }
 
     @Test

@@ -53,7 +53,7 @@ class ScopeValidationTest {
     private static Throwable deploy(Class<?>... scopes) {
         Weld weld = new Weld().disableDiscovery()
                 .addExtension(new VoltageSessionExtension())
-                .addBeanClasses(RequestSlices.class, CurrentRequest.class, SessionLocks.class, SliceCodec.class)
+                .addBeanClasses(RequestSlices.class, SessionLocks.class, SliceCodec.class)
                 .addBeanClasses(scopes);
         return catchThrowable(() -> {
             try (WeldContainer container = weld.initialize()) {

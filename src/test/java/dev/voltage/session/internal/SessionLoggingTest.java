@@ -34,7 +34,7 @@ class SessionLoggingTest {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger("app");
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, CurrentRequest.class, SessionLocks.class,
+    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class,
                     RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class, SessionMdc.class,
                     SessionRequestListener.class, SessionEventsListener.class, RecordedEvents.class)
             .activate(RequestScoped.class)
@@ -71,6 +71,7 @@ class SessionLoggingTest {
     void stopCapturing() {
         ((Logger) LoggerFactory.getLogger("app")).detachAppender(lines);
         org.slf4j.MDC.clear();
+        RequestThread.end(); // as the container does when a request is done
     }
 
     @Test

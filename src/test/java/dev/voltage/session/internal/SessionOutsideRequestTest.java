@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SessionOutsideRequestTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class);
+    WeldInitiator weld = WeldInitiator.of(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class);
 
     @Inject
     Session session;

@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
 import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The session-related part of an {@link HttpServletRequest} for Weld SE tests; every other
+ * The session-related part of an {@link HttpServletRequest}, and its attributes, for Weld SE tests; every other
  * method throws {@link UnsupportedOperationException}, so a test notices what it did not expect.
  */
 public class FakeHttpRequest {
@@ -17,6 +19,7 @@ public class FakeHttpRequest {
     private final int sessionTimeoutMinutes;
     private volatile HttpSessionListener sessionListener;
     private volatile HttpSessionIdListener idListener;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
     /** A request of a client that has no session yet, with the container's default timeout of 30 minutes. */
     public FakeHttpRequest() {
@@ -52,6 +55,9 @@ public class FakeHttpRequest {
                     case "getSession" -> getSession(args == null || (boolean) args[0]);
                     case "changeSessionId" -> changeSessionId();
                     case "getServletContext" -> context;
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "removeAttribute" -> attributes.remove((String) args[0]);
                     case "toString" -> "FakeHttpRequest";
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];

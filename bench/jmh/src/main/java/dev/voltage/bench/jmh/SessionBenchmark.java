@@ -2,10 +2,10 @@ package dev.voltage.bench.jmh;
 
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.Session;
-import dev.voltage.session.internal.CurrentRequest;
 import dev.voltage.session.internal.LogIds;
 import dev.voltage.session.internal.RequestSession;
 import dev.voltage.session.internal.RequestSlices;
+import dev.voltage.session.internal.RequestThread;
 import dev.voltage.session.internal.SessionLocks;
 import dev.voltage.session.internal.SessionSettings;
 import dev.voltage.session.internal.SliceCodec;
@@ -65,13 +65,13 @@ public class SessionBenchmark {
     @Setup
     public void start() {
         weld = new Weld().disableDiscovery()
-                .addBeanClasses(RequestSession.class, CurrentRequest.class, SessionLocks.class, RequestSlices.class,
+                .addBeanClasses(RequestSession.class, SessionLocks.class, RequestSlices.class,
                         SliceCodec.class, SessionSettings.class, LogIds.class, CartSlice.class)
                 .initialize();
         requestContext = weld.select(RequestContextController.class).get();
         requestContext.activate();
         http = new FakeHttpSession(false);
-        weld.select(CurrentRequest.class).get().set(new FakeHttpRequest(http).asRequest());
+        RequestThread.begin(new FakeHttpRequest(http).asRequest()); // as the listener does; setup runs on the benchmark thread
         session = weld.select(Session.class).get();
         slice = weld.select(CartSlice.class).get();
         slices = weld.select(RequestSlices.class).get();
@@ -86,6 +86,7 @@ public class SessionBenchmark {
     @TearDown
     public void stop() {
         requestContext.deactivate();
+        RequestThread.end();
         weld.shutdown();
     }
 
