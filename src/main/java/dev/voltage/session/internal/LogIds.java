@@ -20,6 +20,9 @@ public class LogIds {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int LENGTH = 16;
 
+    /** Slots of {@link #recent}, a power of two: about 100 KiB when all are filled. */
+    private static final int RECENT_SLOTS = 1024;
+
     private final SessionSettings settings;
 
     /** A {@code Mac} per thread, made once: it runs on every request that has a session. */
@@ -27,6 +30,18 @@ public class LogIds {
 
     /** A {@code Mac} and the secret it was initialised with. */
     private record KeyedMac(String secret, Mac mac) {
+    }
+
+    /**
+     * Fingerprints computed lately, one slot per id hash: the requests of a page (the document,
+     * then its scripts and calls) come from one client within moments, and each would otherwise
+     * compute the same HMAC again. Slots are overwritten, never grown; an entry is immutable, so
+     * threads may share it without locking.
+     */
+    private final Fingerprint[] recent = new Fingerprint[RECENT_SLOTS];
+
+    /** A fingerprint, with what it was computed from. */
+    private record Fingerprint(String sessionId, String secret, String value) {
     }
 
     /** For CDI's client proxy only. */
@@ -59,12 +74,20 @@ public class LogIds {
      * @return 16 lower-case hex characters
      */
     public String fingerprint(String sessionId) {
-        byte[] digest = mac().doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest, 0, LENGTH / 2);
+        String secret = settings.secret();
+        int slot = sessionId.hashCode() & (RECENT_SLOTS - 1);
+        Fingerprint known = recent[slot];
+        // The secret is one String for the application's life: identity is enough, and a new one only misses.
+        if (known != null && known.secret() == secret && known.sessionId().equals(sessionId)) {
+            return known.value();
+        }
+        byte[] digest = mac(secret).doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
+        String value = HexFormat.of().formatHex(digest, 0, LENGTH / 2);
+        recent[slot] = new Fingerprint(sessionId, secret, value);
+        return value;
     }
 
-    private Mac mac() {
-        String secret = settings.secret();
+    private Mac mac(String secret) {
         KeyedMac keyed = macs.get();
         if (keyed == null || !keyed.secret().equals(secret)) {
             try {

@@ -83,6 +83,17 @@ class SessionLoggingTest {
     }
 
     @Test
+    void fingerprintOfTheSameIdFollowsTheSecret() {
+        String id = "what do ya want for nothing?";
+        String before = logIds.fingerprint(id);
+
+        settings.use(SessionConfiguration.builder().secret("Jefe").build());
+
+        assertThat(logIds.fingerprint(id)).isEqualTo("5bdcc146bf60754e").isNotEqualTo(before);
+        assertThat(logIds.fingerprint(id)).isEqualTo("5bdcc146bf60754e");
+    }
+
+    @Test
     void aRequestWithoutSessionLogsNoSessionId() {
         serve(new FakeHttpRequest());
 
