@@ -34,40 +34,46 @@ def pool(port, path, size, out):
             file.write(post("127.0.0.1", int(port), path) + "\n")
 
 
-def memory(port, way, sessions):
-    """Heap bytes per session for `sessions` logged-in clients of one way, after full collections."""
-    before = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
+def logins(port, prefix, count):
     connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
-    for _ in range(sessions):
-        connection.request("POST", f"/bench/api/{way}/login", body=b"")
+    for _ in range(count):
+        connection.request("POST", f"{prefix}/login", body=b"")
         response = connection.getresponse()
         response.read()
     connection.close()
+
+
+def memory(port, prefix, sessions):
+    """Heap bytes per session for `sessions` clients logged in at `prefix`, after full collections."""
+    logins(port, prefix, 500)  # classes loaded and code compiled before the heap is read
+    before = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
+    logins(port, prefix, sessions)
     after = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
     print((after - before) / sessions)
 
 
-def anonymous(port, way, reads):
-    """Sessions created by `reads` anonymous reads: must be 0."""
-    before = int(get("127.0.0.1", int(port), "/bench/api/meter/sessions"))
+def anonymous(port, prefix, reads):
+    """Sessions created by `reads` anonymous reads at `prefix`: must be 0."""
+    meter = prefix.rsplit("/", 1)[0] + "/meter/sessions"  # the counter of the same application
+    before = int(get("127.0.0.1", int(port), meter))
     connection = http.client.HTTPConnection("127.0.0.1", int(port), timeout=30)
     for _ in range(reads):
-        connection.request("GET", f"/bench/api/{way}/anonymous")
+        connection.request("GET", f"{prefix}/anonymous")
         response = connection.getresponse()
         response.read()
         if response.getheader("Set-Cookie"):
-            raise SystemExit(f"an anonymous read of {way} set a cookie")
+            raise SystemExit(f"an anonymous read of {prefix} set a cookie")
     connection.close()
-    print(int(get("127.0.0.1", int(port), "/bench/api/meter/sessions")) - before)
+    print(int(get("127.0.0.1", int(port), meter)) - before)
 
 
 def report(results_file):
     """Medians with min-max, and ratios against raw measured in the same round."""
     rows = [json.loads(line) for line in open(results_file)]
     endpoints = ["read cart", "add to cart", "anonymous read", "login"]
-    impls = ["raw", "session", "slice", "express"]
-    print("| endpoint | implementation | req/s median (min-max) | ratio to raw, median (min-max) | p50 ms | p99 ms |")
-    print("|---|---|---|---|---|---|")
+    impls = ["raw", "raw-lib", "session", "slice", "express"]
+    print("| endpoint | implementation | req/s median (min-max) | ratio to raw, median (min-max) | p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|")
     for endpoint in endpoints:
         raw = {r["round"]: r for r in rows if r["endpoint"] == endpoint and r["impl"] == "raw"}
         for impl in impls:
@@ -78,7 +84,8 @@ def report(results_file):
             ratios = [r["rps"] / raw[r["round"]]["rps"] for r in runs if r["round"] in raw]
             print(f"| {endpoint} | {impl} | {statistics.median(rps):.0f} ({min(rps):.0f}-{max(rps):.0f}) "
                   f"| {statistics.median(ratios):.3f} ({min(ratios):.3f}-{max(ratios):.3f}) "
-                  f"| {statistics.median(r['p50'] for r in runs):.2f} | {statistics.median(r['p99'] for r in runs):.2f} |")
+                  f"| {statistics.median(r['p50'] for r in runs):.2f} | {statistics.median(r['p99'] for r in runs):.2f} "
+                  f"| {sum(r['errors'] for r in runs)} |")
 
 
 if __name__ == "__main__":
