@@ -33,9 +33,13 @@ fi
 echo "== building the library, the benchmark WAR and the JMH jar from source"
 mvn -B -q -f pom.xml -DskipTests package
 
-echo "== starting WildFly with bench.war and bench-raw.war (the same endpoints without the library), and express-session"
+echo "== starting WildFly with the benchmark's applications, and express-session"
+# One application per implementation, so each session manager holds only its own sessions (the
+# login runs leave hundreds of thousands behind): bench-raw.war has the endpoints without the
+# library, the others are bench.war (endpoints and library) under three names.
 rm -f "$WILDFLY"/standalone/deployments/bench*
-cp war/target/bench.war war/target/bench-raw.war "$WILDFLY/standalone/deployments/"
+cp war/target/bench-raw.war "$WILDFLY/standalone/deployments/"
+for app in lib session slice; do cp war/target/bench.war "$WILDFLY/standalone/deployments/bench-$app.war"; done
 # a large heap: the login runs leave some million sessions behind
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$RESULTS/wildfly.pid" \
   JAVA_OPTS="-Xms6g -Xmx6g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
@@ -51,14 +55,15 @@ stop() {
 }
 trap stop EXIT
 for _ in $(seq 1 120); do
-  curl -sf http://127.0.0.1:8080/bench/api/meter/sessions >/dev/null && curl -sf http://127.0.0.1:8080/bench-raw/api/meter/sessions >/dev/null \
+  curl -sf http://127.0.0.1:8080/bench-raw/api/meter/sessions >/dev/null && curl -sf http://127.0.0.1:8080/bench-lib/api/meter/sessions >/dev/null \
+    && curl -sf http://127.0.0.1:8080/bench-session/api/meter/sessions >/dev/null && curl -sf http://127.0.0.1:8080/bench-slice/api/meter/sessions >/dev/null \
     && curl -sf http://127.0.0.1:3000/cart >/dev/null && break
   sleep 1
 done
 
 # raw: HttpSession in an application without the library (the baseline); raw-lib: the same code in
-# the application that has the library, which runs its listener and filter on every request
-path() { case "$1" in express) echo "";; raw) echo "/bench-raw/api/raw";; raw-lib) echo "/bench/api/raw";; *) echo "/bench/api/$1";; esac; }
+# an application that has the library, which runs its listener and filter on every request
+path() { case "$1" in express) echo "";; raw) echo "/bench-raw/api/raw";; raw-lib) echo "/bench-lib/api/raw";; *) echo "/bench-$1/api/$1";; esac; }
 port() { case "$1" in express) echo 3000;; *) echo 8080;; esac; }
 base() { echo "http://127.0.0.1:$(port "$1")$(path "$1")"; }
 IMPLS="raw raw-lib session slice express"

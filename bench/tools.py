@@ -45,10 +45,11 @@ def logins(port, prefix, count):
 
 def memory(port, prefix, sessions):
     """Heap bytes per session for `sessions` clients logged in at `prefix`, after full collections."""
+    meter = prefix.rsplit("/", 1)[0] + "/meter/heap"
     logins(port, prefix, 500)  # classes loaded and code compiled before the heap is read
-    before = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
+    before = int(get("127.0.0.1", int(port), meter))
     logins(port, prefix, sessions)
-    after = int(get("127.0.0.1", int(port), "/bench/api/meter/heap"))
+    after = int(get("127.0.0.1", int(port), meter))
     print((after - before) / sessions)
 
 
