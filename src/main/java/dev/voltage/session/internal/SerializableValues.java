@@ -5,7 +5,6 @@ import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -13,7 +12,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses session values that could not survive a restart or a fail-over, at the moment they are
@@ -27,9 +25,6 @@ final class SerializableValues {
 
     /** Deeper than this, the walk gives way to serialisation, which also handles cycles. */
     private static final int MAX_DEPTH = 32;
-
-    /** Per record class: the accessors of the components whose values need a look, none when all are plain. */
-    private static final Map<Class<?>, Method[]> RECORD_ACCESSORS = new ConcurrentHashMap<>();
 
     private SerializableValues() {
     }
@@ -53,59 +48,129 @@ final class SerializableValues {
 
     /** The class of the first part of {@code value} that is not serializable, or {@code null}. */
     private static Class<?> firstNotSerializable(Object value, int depth) {
-        if (value == null || isKnownSerializable(value)) {
+        if (value == null) {
             return null;
         }
-        if (!(value instanceof Serializable)) {
+        Kind kind = KINDS.get(value.getClass());
+        if (kind == Kind.PLAIN || kind == Kind.PRIMITIVE_ARRAY) {
+            return null;
+        }
+        if (kind == Kind.NOT_SERIALIZABLE) {
             return value.getClass();
         }
         if (depth > MAX_DEPTH) {
             throw new NeedsSerialization();
         }
-        if (value instanceof Collection<?> collection && value.getClass().getName().startsWith("java.util.")) {
-            for (Object element : collection) {
-                Class<?> culprit = firstNotSerializable(element, depth + 1);
-                if (culprit != null) {
-                    return culprit;
+        switch (kind) {
+            case COLLECTION -> {
+                for (Object element : (Collection<?>) value) {
+                    Class<?> culprit = firstNotSerializable(element, depth + 1);
+                    if (culprit != null) {
+                        return culprit;
+                    }
                 }
-            }
-            return null;
-        }
-        if (value instanceof Map<?, ?> map && value.getClass().getName().startsWith("java.util.")) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Class<?> culprit = firstNotSerializable(entry.getKey(), depth + 1);
-                if (culprit == null) {
-                    culprit = firstNotSerializable(entry.getValue(), depth + 1);
-                }
-                if (culprit != null) {
-                    return culprit;
-                }
-            }
-            return null;
-        }
-        if (value.getClass().isArray()) {
-            if (value.getClass().getComponentType().isPrimitive()) {
                 return null;
             }
-            for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                Class<?> culprit = firstNotSerializable(Array.get(value, i), depth + 1);
-                if (culprit != null) {
-                    return culprit;
+            case MAP -> {
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                    Class<?> culprit = firstNotSerializable(entry.getKey(), depth + 1);
+                    if (culprit == null) {
+                        culprit = firstNotSerializable(entry.getValue(), depth + 1);
+                    }
+                    if (culprit != null) {
+                        return culprit;
+                    }
                 }
+                return null;
             }
-            return null;
-        }
-        if (value instanceof Record) {
-            for (Method accessor : RECORD_ACCESSORS.computeIfAbsent(value.getClass(), SerializableValues::accessors)) {
-                Class<?> culprit = firstNotSerializable(component(accessor, value), depth + 1);
-                if (culprit != null) {
-                    return culprit;
+            case ARRAY -> {
+                for (Object element : (Object[]) value) {
+                    Class<?> culprit = firstNotSerializable(element, depth + 1);
+                    if (culprit != null) {
+                        return culprit;
+                    }
                 }
+                return null;
             }
-            return null;
+            case RECORD -> {
+                for (Method accessor : RECORD_ACCESSORS.get(value.getClass())) {
+                    Class<?> culprit = firstNotSerializable(component(accessor, value), depth + 1);
+                    if (culprit != null) {
+                        return culprit;
+                    }
+                }
+                return null;
+            }
+            default -> throw new NeedsSerialization();
         }
-        throw new NeedsSerialization();
     }
+
+    /** How the walk treats the values of one class. */
+    private enum Kind {
+        /** Always serializable: strings, JDK numbers, booleans, characters, enums, {@code java.time} values. */
+        PLAIN,
+        /** Does not implement {@code Serializable}. */
+        NOT_SERIALIZABLE,
+        /** A {@code java.util} collection: its elements are walked. */
+        COLLECTION,
+        /** A {@code java.util} map: its keys and values are walked. */
+        MAP,
+        /** An array of primitives. */
+        PRIMITIVE_ARRAY,
+        /** An array of objects: its elements are walked. */
+        ARRAY,
+        /** A record: the components that are not of a plain type are walked. */
+        RECORD,
+        /** Anything else: only serialisation can judge it. */
+        OTHER
+    }
+
+    /**
+     * The kind of each class met, decided once: a walk then costs one lookup a value instead of
+     * a chain of {@code instanceof} checks against interfaces, which the JVM answers slowly when
+     * the same class is checked against several of them in turn.
+     */
+    private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+        @Override
+        protected Kind computeValue(Class<?> type) {
+            return kindOf(type);
+        }
+    };
+
+    private static Kind kindOf(Class<?> type) {
+        if (isPlainValueClass(type)) {
+            return Kind.PLAIN;
+        }
+        if (!Serializable.class.isAssignableFrom(type)) {
+            return Kind.NOT_SERIALIZABLE;
+        }
+        boolean javaUtil = type.getName().startsWith("java.util.");
+        if (javaUtil && Collection.class.isAssignableFrom(type)) {
+            return Kind.COLLECTION;
+        }
+        if (javaUtil && Map.class.isAssignableFrom(type)) {
+            return Kind.MAP;
+        }
+        if (type.isArray()) {
+            return type.getComponentType().isPrimitive() ? Kind.PRIMITIVE_ARRAY : Kind.ARRAY;
+        }
+        return type.isRecord() ? Kind.RECORD : Kind.OTHER;
+    }
+
+    private static boolean isPlainValueClass(Class<?> type) {
+        String name = type.getName();
+        return type == String.class || Number.class.isAssignableFrom(type) && name.startsWith("java.")
+                || type == Boolean.class || type == Character.class || Enum.class.isAssignableFrom(type)
+                || TemporalAccessor.class.isAssignableFrom(type) && name.startsWith("java.time.");
+    }
+
+    /** Per record class: the accessors of the components whose values need a look, none when all are plain. */
+    private static final ClassValue<Method[]> RECORD_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> recordClass) {
+            return accessors(recordClass);
+        }
+    };
 
     private static Method[] accessors(Class<?> recordClass) {
         return Arrays.stream(recordClass.getRecordComponents())
@@ -147,12 +212,6 @@ final class SerializableValues {
             throw new IllegalArgumentException("The value for session key '" + key + "' (" + value.getClass().getName()
                     + ") failed to serialise: " + e + ". Session values must survive a restart and a fail-over.", e);
         }
-    }
-
-    private static boolean isKnownSerializable(Object value) {
-        return value instanceof String || value instanceof Number && value.getClass().getName().startsWith("java.")
-                || value instanceof Boolean || value instanceof Character || value instanceof Enum<?>
-                || value instanceof TemporalAccessor && value.getClass().getName().startsWith("java.time.");
     }
 
     private static IllegalArgumentException notSerializable(String key, Object value, String culprit, Exception cause) {

@@ -227,6 +227,32 @@ class RequestSessionTest {
     }
 
     @Test
+    void setWhenArrayHoldsNonSerializableThenRefusedNamingTheElementClass() {
+        assertThatThrownBy(() -> session.set("cart", new Object[] {"apple", List.of(new Object())}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("which holds a java.lang.Object, which is not Serializable");
+    }
+
+    @Test
+    void setWhenEnumConstantHasABodyThenStored() {
+        session.set("unit", java.util.concurrent.TimeUnit.SECONDS);
+        session.set("policy", List.of(java.math.RoundingMode.HALF_UP, Step.SHIPPED));
+
+        assertThat((Object) session.get("unit")).isEqualTo(java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(session.find("policy", List.class)).contains(List.of(java.math.RoundingMode.HALF_UP, Step.SHIPPED));
+    }
+
+    /** An enum whose constant has a body of its own, so its class is a subclass of the enum. */
+    enum Step {
+        SHIPPED {
+            @Override
+            public String toString() {
+                return "shipped";
+            }
+        }
+    }
+
+    @Test
     void setWhenEverythingInsideIsSerializableThenStored() {
         List<Line> cart = List.of(new Line("apple", 2), new Line("pear", java.time.LocalDate.of(2026, 1, 1)));
         Object[] nested = {cart, new int[] {1, 2}, java.util.Map.of("k", List.of("v"))};
