@@ -30,7 +30,14 @@ public class SessionCookieFilter extends HttpFilter {
         if (settings.configuration().rolling()) {
             SessionCookies.resend(request, completed);
         }
-        chain.doFilter(request, completed);
+        try {
+            chain.doFilter(request, completed);
+        } finally {
+            if (request.isAsyncStarted()) {
+                // The container ends an asynchronous request on another thread: this one must not keep it.
+                RequestThread.end();
+            }
+        }
         completed.complete();
     }
 }
