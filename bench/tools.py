@@ -89,7 +89,42 @@ def report(results_file):
                   f"| {sum(r['errors'] for r in runs)} |")
 
 
+LIBRARY = "dev/voltage/session/"
+CONTAINER = ("io/undertow/", "org/wildfly/")
+APPLICATION = "dev/voltage/bench/"
+
+
+def library_samples(frames):
+    """Whether a sample was spent in the library's code or what it calls (Weld's proxies and bean
+    creation, JSON-B, the MDC, the JDK), leaving out the servlet container's own work, which the
+    raw code asks for as well (attribute writes, creating a session), the application's code that
+    the library calls (an updater), and the library's filter merely passing the request down to
+    the application."""
+    for i in range(len(frames) - 1, -1, -1):
+        if frames[i].startswith(CONTAINER) or frames[i].startswith(APPLICATION):
+            return False
+        if LIBRARY in frames[i]:
+            below = frames[i + 1] if i + 1 < len(frames) else ""
+            return not ("SessionCookieFilter.doFilter" in frames[i] and below.startswith(CONTAINER))
+    return False
+
+
+def share(*files):
+    """Share of the server's CPU samples spent in the library's code, one row a profile."""
+    print("| endpoint | implementation | samples | in the library's code |")
+    print("|---|---|---|---|")
+    for file in files:
+        total = library = 0
+        for line in open(file):
+            stack, count = line.rstrip().rsplit(" ", 1)
+            total += int(count)
+            if library_samples(stack.split(";")):
+                library += int(count)
+        endpoint, impl = file.rsplit("/", 1)[-1].removesuffix(".txt").split("__")  # profile.sh names them so
+        print(f"| {endpoint.replace('-', ' ')} | {impl} | {total} | {100 * library / max(total, 1):.1f} % |")
+
+
 if __name__ == "__main__":
     command, *arguments = sys.argv[1:]
     {"pool": pool, "memory": lambda p, w, n: memory(p, w, int(n)),
-     "anonymous": lambda p, w, n: anonymous(p, w, int(n)), "report": report}[command](*arguments)
+     "anonymous": lambda p, w, n: anonymous(p, w, int(n)), "report": report, "share": share}[command](*arguments)
