@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 SECONDS_PER_RUN=${1:-30}
 PROFILER=4.1
 RESULTS=results
-WILDFLY=war/target/wildfly-39.0.1.Final
+source ./wildfly.sh
 mkdir -p "$RESULTS/profiles"
 [ -f war/target/bench.war ] || { echo "run bench/run.sh first: it builds the benchmark's WARs" >&2; exit 1; }
 SERVER_CPU=() LOAD_CPU=()
@@ -26,18 +26,8 @@ unzip -o -q "target/profiler/async-profiler-$PROFILER-linux-x64.jar" 'linux-x64/
 AGENT=$PWD/target/profiler/linux-x64/libasyncProfiler.so
 
 echo "== starting WildFly with the benchmark's applications"
-rm -f "$WILDFLY"/standalone/deployments/bench*
-cp war/target/bench-raw.war "$WILDFLY/standalone/deployments/"
-for app in lib session slice; do cp war/target/bench.war "$WILDFLY/standalone/deployments/bench-$app.war"; done
-LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$RESULTS/wildfly.pid" \
-  JAVA_OPTS="-Xms6g -Xmx6g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
-  "${SERVER_CPU[@]}" "$WILDFLY/bin/standalone.sh" -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
-  > "$RESULTS/wildfly-profile.log" 2>&1 &
 trap '[ -f "$RESULTS/wildfly.pid" ] && kill "$(cat "$RESULTS/wildfly.pid")" 2>/dev/null; wait 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf http://127.0.0.1:8080/bench-slice/api/meter/sessions >/dev/null && curl -sf http://127.0.0.1:8080/bench-raw/api/meter/sessions >/dev/null && break
-  sleep 1
-done
+start_wildfly "$PWD/$RESULTS/wildfly.pid" "$RESULTS/wildfly-profile.log" "${SERVER_CPU[@]}"
 PID=$(cat "$RESULTS/wildfly.pid")
 
 path() { case "$1" in raw) echo "/bench-raw/api/raw";; raw-lib) echo "/bench-lib/api/raw";; *) echo "/bench-$1/api/$1";; esac; }

@@ -20,7 +20,7 @@ POOL=1000
 THREADS=2
 CONNECTIONS=32
 RESULTS=results
-WILDFLY=war/target/wildfly-39.0.1.Final
+source ./wildfly.sh
 mkdir -p "$RESULTS"
 : > "$RESULTS/http.jsonl"
 
@@ -34,17 +34,7 @@ echo "== building the library, the benchmark WAR and the JMH jar from source"
 mvn -B -q -f pom.xml -DskipTests package
 
 echo "== starting WildFly with the benchmark's applications, and express-session"
-# One application per implementation, so each session manager holds only its own sessions (the
-# login runs leave hundreds of thousands behind): bench-raw.war has the endpoints without the
-# library, the others are bench.war (endpoints and library) under three names.
-rm -f "$WILDFLY"/standalone/deployments/bench*
-cp war/target/bench-raw.war "$WILDFLY/standalone/deployments/"
-for app in lib session slice; do cp war/target/bench.war "$WILDFLY/standalone/deployments/bench-$app.war"; done
-# a large heap: the login runs leave some million sessions behind
-LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$RESULTS/wildfly.pid" \
-  JAVA_OPTS="-Xms6g -Xmx6g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
-  "${SERVER_CPU[@]}" "$WILDFLY/bin/standalone.sh" -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
-  > "$RESULTS/wildfly.log" 2>&1 &
+start_wildfly "$PWD/$RESULTS/wildfly.pid" "$RESULTS/wildfly.log" "${SERVER_CPU[@]}"
 (cd express && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; } && exec "${SERVER_CPU[@]}" node server.js) \
   > "$RESULTS/express.log" 2>&1 &
 EXPRESS_PID=$!
@@ -54,10 +44,8 @@ stop() {
   wait 2>/dev/null || true
 }
 trap stop EXIT
-for _ in $(seq 1 120); do
-  curl -sf http://127.0.0.1:8080/bench-raw/api/meter/sessions >/dev/null && curl -sf http://127.0.0.1:8080/bench-lib/api/meter/sessions >/dev/null \
-    && curl -sf http://127.0.0.1:8080/bench-session/api/meter/sessions >/dev/null && curl -sf http://127.0.0.1:8080/bench-slice/api/meter/sessions >/dev/null \
-    && curl -sf http://127.0.0.1:3000/cart >/dev/null && break
+for _ in $(seq 1 60); do
+  curl -sf http://127.0.0.1:3000/cart >/dev/null && break
   sleep 1
 done
 

@@ -1,0 +1,26 @@
+# Sourced by run.sh and profile.sh: the benchmark's WildFly, one application per implementation,
+# so each session manager holds only its own sessions (the login runs leave hundreds of thousands
+# behind): bench-raw.war has the endpoints without the library, bench-lib, bench-session and
+# bench-slice are bench.war (endpoints and library) under three names.
+WILDFLY=war/target/wildfly-39.0.1.Final
+
+# start_wildfly PIDFILE LOGFILE [COMMAND PREFIX...]: starts it in the background and waits until
+# every application answers
+start_wildfly() {
+  local pidfile=$1 log=$2
+  shift 2
+  rm -f "$WILDFLY"/standalone/deployments/bench*
+  cp war/target/bench-raw.war "$WILDFLY/standalone/deployments/"
+  for app in lib session slice; do cp war/target/bench.war "$WILDFLY/standalone/deployments/bench-$app.war"; done
+  # a large heap: the login runs leave some million sessions behind
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" \
+    JAVA_OPTS="-Xms6g -Xmx6g -XX:+UseG1GC -Djava.net.preferIPv4Stack=true" \
+    "$@" "$WILDFLY/bin/standalone.sh" -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1 \
+    > "$log" 2>&1 &
+  for app in raw lib session slice; do
+    for _ in $(seq 1 120); do
+      curl -sf "http://127.0.0.1:8080/bench-$app/api/meter/sessions" >/dev/null && break
+      sleep 1
+    done
+  done
+}
