@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The HTTP request the current thread is serving, from the moment the container starts serving
- * it until it is done; {@link SessionRequestListener} keeps it.
+ * it until it is done ({@link SessionRequestListener}) or goes asynchronous
+ * ({@link SessionCookieFilter}), when another thread will finish it.
  *
  * <p>It lets the request-scoped beans of the library find their request when they are first
  * used, so that requests that never touch {@code Session} create none of them.
