@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.voltage.session.internal.CurrentRequest;
 import dev.voltage.session.internal.RequestThread;
 import dev.voltage.session.internal.RequestSession;
 import dev.voltage.session.internal.RequestSlices;
@@ -282,9 +281,8 @@ class ScopedSessionTest {
         for (int i = 0; i < requests; i++) {
             String sku = "sku-" + i;
             threads.add(new Thread(() -> {
-                CurrentRequest request = new CurrentRequest();
-                request.set(new FakeHttpRequest(shared).asRequest());
-                new RequestSlices(request, locks, codec).update("cart", type, List::of, (List<CartItem> items) -> {
+                RequestThread.begin(new FakeHttpRequest(shared).asRequest());
+                new RequestSlices(locks, codec).update("cart", type, List::of, (List<CartItem> items) -> {
                     Thread.yield();
                     List<CartItem> next = new java.util.ArrayList<>(items);
                     next.add(new CartItem(sku, 1));

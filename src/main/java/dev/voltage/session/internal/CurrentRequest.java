@@ -19,7 +19,7 @@ import java.util.function.Function;
  * <p>Not a bean: each bean that needs it makes its own, which it calls without a client proxy;
  * what they share lives in the request's attributes.
  */
-public class CurrentRequest {
+final class CurrentRequest {
 
     static final String NO_HTTP_REQUEST = "Session needs an HTTP request, and this thread is not serving one. "
             + "Use Session in a JAX-RS resource, servlet, filter or a bean they call during a request, "
@@ -32,15 +32,6 @@ public class CurrentRequest {
     private static final String RETIRED_IDS_ATTRIBUTE = "dev.voltage.session.retired-ids";
 
     private HttpServletRequest request;
-
-    /**
-     * Records the request being served.
-     *
-     * @param request the container's request
-     */
-    public void set(HttpServletRequest request) {
-        this.request = request;
-    }
 
     /**
      * Records the response being written to a request, for the bean of that request to find.

@@ -39,7 +39,7 @@ public class RequestSession implements Session {
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null, null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -52,21 +52,7 @@ public class RequestSession implements Session {
      */
     @Inject
     public RequestSession(SessionLocks locks, RequestSlices slices, SessionSettings settings, LogIds logIds) {
-        this(new CurrentRequest(), locks, slices, settings, logIds);
-    }
-
-    /**
-     * Creates the session of a given request.
-     *
-     * @param currentRequest the request being served
-     * @param locks the per-session locks of this application
-     * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
-     * @param settings the configuration in force
-     * @param logIds turns the id into the log id
-     */
-    public RequestSession(CurrentRequest currentRequest, SessionLocks locks, RequestSlices slices,
-            SessionSettings settings, LogIds logIds) {
-        this.currentRequest = currentRequest;
+        this.currentRequest = new CurrentRequest();
         this.locks = locks;
         this.slices = slices;
         this.settings = settings;

@@ -36,7 +36,7 @@ public class RequestSlices implements SliceStore {
 
     /** For CDI's client proxy only. */
     protected RequestSlices() {
-        this(null, null, null);
+        this(null, null);
     }
 
     /**
@@ -47,18 +47,7 @@ public class RequestSlices implements SliceStore {
      */
     @Inject
     public RequestSlices(SessionLocks locks, SliceCodec codec) {
-        this(new CurrentRequest(), locks, codec);
-    }
-
-    /**
-     * Creates the slices of a given request.
-     *
-     * @param currentRequest the request being served
-     * @param locks the per-session locks of this application
-     * @param codec the JSON codec
-     */
-    public RequestSlices(CurrentRequest currentRequest, SessionLocks locks, SliceCodec codec) {
-        this.currentRequest = currentRequest;
+        this.currentRequest = new CurrentRequest();
         this.locks = locks;
         this.codec = codec;
     }

@@ -324,13 +324,17 @@ class RequestSessionTest {
             for (int i = 0; i < requests; i++) {
                 String item = "item-" + i;
                 done.add(pool.submit(() -> {
-                    CurrentRequest request = new CurrentRequest();
-                    request.set(new FakeHttpRequest(shared).asRequest());
                     start.await();
-                    return new RequestSession(request, locks, new RequestSlices(request, locks, null), new SessionSettings(), null).update("cart", List.<String>of(), cart -> {
-                        Thread.yield();
-                        return append(cart, item);
-                    });
+                    RequestThread.begin(new FakeHttpRequest(shared).asRequest());
+                    try {
+                        return new RequestSession(locks, new RequestSlices(locks, null), new SessionSettings(), null)
+                                .update("cart", List.<String>of(), cart -> {
+                                    Thread.yield();
+                                    return append(cart, item);
+                                });
+                    } finally {
+                        RequestThread.end(); // pooled threads serve other requests next
+                    }
                 }));
             }
             start.countDown();
