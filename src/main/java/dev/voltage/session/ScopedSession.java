@@ -4,7 +4,6 @@ import dev.voltage.session.spi.SliceStore;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -55,7 +54,6 @@ public abstract class ScopedSession<T> implements Serializable {
 
     private final String name;
     private transient Supplier<? extends T> defaults;
-    private transient Type stateType;
 
     @Inject
     SliceStore slices;
@@ -91,7 +89,7 @@ public abstract class ScopedSession<T> implements Serializable {
      * @return the state
      */
     public T data() {
-        return slices.read(name, stateType(), defaults());
+        return slices.read(name, getClass(), defaults());
     }
 
     /**
@@ -105,7 +103,7 @@ public abstract class ScopedSession<T> implements Serializable {
             throw new IllegalArgumentException("The state of scope '" + name + "' cannot be set to null; "
                     + "call reset() to go back to the defaults.");
         }
-        slices.write(name, stateType(), next);
+        slices.write(name, getClass(), next);
     }
 
     /**
@@ -118,7 +116,7 @@ public abstract class ScopedSession<T> implements Serializable {
      * @throws IllegalArgumentException if the new state cannot be written as JSON
      */
     protected T update(UnaryOperator<T> updater) {
-        return slices.update(name, stateType(), defaults(), Objects.requireNonNull(updater, "updater"));
+        return slices.update(name, getClass(), defaults(), Objects.requireNonNull(updater, "updater"));
     }
 
     /**
@@ -135,19 +133,6 @@ public abstract class ScopedSession<T> implements Serializable {
      */
     public String name() {
         return name;
-    }
-
-    /**
-     * Returns the type the state is decoded as, read from the subclass's type argument.
-     *
-     * @return the state type, such as {@code CheckoutState} or {@code List<CartItem>}
-     * @throws IllegalArgumentException if the subclass gives no concrete type argument
-     */
-    public Type stateType() {
-        if (stateType == null) {
-            stateType = StateType.of(getClass());
-        }
-        return stateType;
     }
 
     /**

@@ -3,16 +3,20 @@ package dev.voltage.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.logging.LogIds;
+import dev.voltage.session.internal.slice.StateTypes;
+import dev.voltage.session.internal.VoltageSessionExtension;
+import dev.voltage.session.internal.request.RequestSession;
+import dev.voltage.session.internal.request.RequestThread;
+import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.slice.RequestSlices;
+import dev.voltage.session.internal.slice.SliceCodec;
+import dev.voltage.session.internal.slice.StateTypes;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.voltage.session.internal.RequestThread;
-import dev.voltage.session.internal.RequestSession;
-import dev.voltage.session.internal.RequestSlices;
-import dev.voltage.session.internal.SessionLocks;
-import dev.voltage.session.internal.SliceCodec;
-import dev.voltage.session.internal.VoltageSessionExtension;
 import dev.voltage.session.it.scopes.CartItem;
 import dev.voltage.session.it.scopes.CartSession;
 import dev.voltage.session.it.scopes.CheckoutSession;
@@ -52,7 +56,7 @@ class ScopedSessionTest {
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addExtension(new VoltageSessionExtension())
                     .addBeanClasses(RequestSession.class, SessionLocks.class, RequestSlices.class,
-                            SliceCodec.class, dev.voltage.session.internal.SessionSettings.class, dev.voltage.session.internal.LogIds.class, CheckoutSession.class, CartSession.class, CounterSession.class,
+                            SliceCodec.class, ActiveConfiguration.class, LogIds.class, CheckoutSession.class, CartSession.class, CounterSession.class,
                             ProfileSession.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class,
                             Notes.SessionNotes.class, Notes.DependentNotes.class))
             .activate(RequestScoped.class, SessionScoped.class)
@@ -146,7 +150,7 @@ class ScopedSessionTest {
         session.reload(); // decode from the stored JSON, not from this request's memory
 
         assertThat(cart.items()).containsExactly(new CartItem("apple", 2), new CartItem("pear", 1));
-        assertThat(cart.stateType().getTypeName()).isEqualTo("java.util.List<" + CartItem.class.getName() + ">");
+        assertThat(StateTypes.of(CartSession.class).getTypeName()).isEqualTo("java.util.List<" + CartItem.class.getName() + ">");
     }
 
     @Test
@@ -174,8 +178,8 @@ class ScopedSessionTest {
     void stateTypeIsReadThroughTheClientProxyAndAUserGenericBase() {
         assertThat(checkout.getClass()).isNotEqualTo(CheckoutSession.class);
 
-        assertThat(StateType.of(checkout.getClass())).isEqualTo(CheckoutState.class);
-        assertThat(StateType.of(Notes.ApplicationNotes.class).getTypeName()).isEqualTo("java.util.List<java.lang.String>");
+        assertThat(StateTypes.of(checkout.getClass())).isEqualTo(CheckoutState.class);
+        assertThat(StateTypes.of(Notes.ApplicationNotes.class).getTypeName()).isEqualTo("java.util.List<java.lang.String>");
     }
 
     @Test
@@ -275,14 +279,14 @@ class ScopedSessionTest {
     @Test
     void concurrentUpdatesOfOneSliceLoseNothing() throws Exception {
         FakeHttpSession shared = new FakeHttpSession();
-        Type type = cart.stateType();
+        Type type = StateTypes.of(CartSession.class);
         int requests = 40;
         List<Thread> threads = new java.util.ArrayList<>();
         for (int i = 0; i < requests; i++) {
             String sku = "sku-" + i;
             threads.add(new Thread(() -> {
                 RequestThread.begin(new FakeHttpRequest(shared).asRequest());
-                new RequestSlices(locks, codec).update("cart", type, List::of, (List<CartItem> items) -> {
+                new RequestSlices(locks, codec).update("cart", CartSession.class, List::of, (List<CartItem> items) -> {
                     Thread.yield();
                     List<CartItem> next = new java.util.ArrayList<>(items);
                     next.add(new CartItem(sku, 1));
@@ -335,17 +339,17 @@ class ScopedSessionTest {
     /** A store with nothing in it. */
     private static final class DefaultsOnlyStore implements SliceStore {
         @Override
-        public <T> T read(String name, Type type, Supplier<? extends T> defaults) {
+        public <T> T read(String name, Class<?> scope, Supplier<? extends T> defaults) {
             return defaults.get();
         }
 
         @Override
-        public <T> void write(String name, Type type, T state) {
+        public <T> void write(String name, Class<?> scope, T state) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <T> T update(String name, Type type, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
+        public <T> T update(String name, Class<?> scope, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,6 +1,7 @@
 package dev.voltage.session.internal;
 
 import dev.voltage.session.ScopedSession;
+import dev.voltage.session.internal.slice.StateTypes;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The library's portable extension: checks at deployment that every {@link ScopedSession}
- * subclass has a valid name that no other one uses, and a state type it can decode.
+ * subclass declares a concrete state type and has a valid name that no other one uses, and
+ * reports every offending class, not only the first.
  */
 public class VoltageSessionExtension implements Extension {
 
@@ -34,17 +36,27 @@ public class VoltageSessionExtension implements Extension {
         for (AnnotatedType<?> scope : scopes) {
             Class<?> type = scope.getJavaClass();
             try {
-                ScopedSession<?> instance = construct(scope, beanManager);
-                instance.stateType();
-                Class<?> other = owners.putIfAbsent(instance.name(), type);
-                if (other != null) {
-                    String[] both = Stream.of(other.getName(), type.getName()).sorted().toArray(String[]::new);
-                    event.addDeploymentProblem(new DeploymentException("The scope name '" + instance.name()
-                            + "' is used by both " + both[0] + " and " + both[1]
-                            + "; give each ScopedSession subclass its own name."));
-                }
+                StateTypes.of(type);
             } catch (IllegalArgumentException e) {
                 event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+            }
+            String name;
+            try {
+                name = construct(scope, beanManager).name();
+            } catch (IllegalArgumentException e) {
+                event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+                continue;
+            } catch (RuntimeException | LinkageError e) {
+                event.addDeploymentProblem(new DeploymentException("The constructor of " + type.getName()
+                        + " threw " + e + ", so its scope name cannot be checked; a ScopedSession subclass's "
+                        + "constructor should only pass its name and defaults to super(...).", e));
+                continue;
+            }
+            Class<?> other = owners.putIfAbsent(name, type);
+            if (other != null) {
+                String[] both = Stream.of(other.getName(), type.getName()).sorted().toArray(String[]::new);
+                event.addDeploymentProblem(new DeploymentException("The scope name '" + name + "' is used by both "
+                        + both[0] + " and " + both[1] + "; give each ScopedSession subclass its own name."));
             }
         }
         scopes.clear();

@@ -1,6 +1,10 @@
 /**
- * The library's machinery: the request-scoped {@code Session} implementation, the servlet
- * listener that hands it the request, the per-session locks and the value checks.
+ * The library's machinery, grouped by concern: the CDI extension here; {@code request} (the
+ * request-scoped {@code Session}, its access to the container's session, the per-session locks,
+ * the key and value checks, the request listener); {@code cookie} (the filter and the session
+ * cookie); {@code logging} (log ids, the MDC, the session events); {@code config} (reading,
+ * holding and applying the configuration); {@code slice} (the JSON slices of
+ * {@code ScopedSession}).
  *
  * <p>Nothing here is API: applications use the types of {@code dev.voltage.session} and reach
  * these classes only through CDI. They may change in any release.

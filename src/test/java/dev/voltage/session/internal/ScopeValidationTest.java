@@ -3,6 +3,9 @@ package dev.voltage.session.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.slice.RequestSlices;
+import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.it.scopes.CheckoutSession;
 import dev.voltage.session.it.scopes.broken.BadNameSession;
 import dev.voltage.session.it.scopes.broken.DuplicateCheckoutSession;

@@ -1,14 +1,14 @@
 package dev.voltage.bench.jmh;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.logging.LogIds;
+import dev.voltage.session.internal.request.RequestSession;
+import dev.voltage.session.internal.request.RequestThread;
+import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.slice.RequestSlices;
+import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.Session;
-import dev.voltage.session.internal.LogIds;
-import dev.voltage.session.internal.RequestSession;
-import dev.voltage.session.internal.RequestSlices;
-import dev.voltage.session.internal.RequestThread;
-import dev.voltage.session.internal.SessionLocks;
-import dev.voltage.session.internal.SessionSettings;
-import dev.voltage.session.internal.SliceCodec;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +66,7 @@ public class SessionBenchmark {
     public void start() {
         weld = new Weld().disableDiscovery()
                 .addBeanClasses(RequestSession.class, SessionLocks.class, RequestSlices.class,
-                        SliceCodec.class, SessionSettings.class, LogIds.class, CartSlice.class)
+                        SliceCodec.class, ActiveConfiguration.class, LogIds.class, CartSlice.class)
                 .initialize();
         requestContext = weld.select(RequestContextController.class).get();
         requestContext.activate();

@@ -1,5 +1,6 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
+import dev.voltage.session.internal.cookie.SessionCookieFilter;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,17 +12,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The HTTP request that the current CDI request context belongs to, as the library's
- * request-scoped beans see it: the one the thread was serving when the bean was first used
+ * The library's one way to the container's session: the HTTP request that the current CDI
+ * request context belongs to, as the library's request-scoped beans see it: the one the thread was serving when the bean was first used
  * ({@link RequestThread}), its session, the response the library's filter recorded in it, and the
  * session ids it retired.
  *
  * <p>Not a bean: each bean that needs it makes its own, which it calls without a client proxy;
  * what they share lives in the request's attributes.
  */
-final class CurrentRequest {
+public final class SessionAccess {
 
-    static final String NO_HTTP_REQUEST = "Session needs an HTTP request, and this thread is not serving one. "
+    /** The message of the exception thrown where no HTTP request is being served. */
+    public static final String NO_HTTP_REQUEST = "Session needs an HTTP request, and this thread is not serving one. "
             + "Use Session in a JAX-RS resource, servlet, filter or a bean they call during a request, "
             + "not from a timer, a message listener or a thread of your own.";
 
@@ -39,7 +41,7 @@ final class CurrentRequest {
      * @param request the container's request
      * @param response the response the library's filter passes on
      */
-    static void recordResponse(HttpServletRequest request, HttpServletResponse response) {
+    public static void recordResponse(HttpServletRequest request, HttpServletResponse response) {
         request.setAttribute(RESPONSE_ATTRIBUTE, response);
     }
 

@@ -1,7 +1,14 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.request.RequestSession;
+import dev.voltage.session.internal.request.RequestThread;
+import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.request.SessionRequestListener;
+import dev.voltage.session.internal.slice.RequestSlices;
+import dev.voltage.session.internal.slice.SliceCodec;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -35,7 +42,7 @@ class SessionLoggingTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class,
-                    RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class, SessionMdc.class,
+                    RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class, SessionMdc.class,
                     SessionRequestListener.class, SessionEventsListener.class, RecordedEvents.class)
             .activate(RequestScoped.class)
             .build();
@@ -44,7 +51,7 @@ class SessionLoggingTest {
     Session session;
 
     @Inject
-    SessionSettings settings;
+    ActiveConfiguration settings;
 
     @Inject
     LogIds logIds;

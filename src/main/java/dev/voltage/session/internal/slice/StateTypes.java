@@ -1,4 +1,4 @@
-package dev.voltage.session;
+package dev.voltage.session.internal.slice;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -7,18 +7,39 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import dev.voltage.session.ScopedSession;
 
 /**
  * Reads a {@link ScopedSession} subclass's state type from its type argument, through CDI proxy
  * subclasses and intermediate generic base classes ({@code class CartSession extends
- * ListSession<CartItem>}, {@code class ListSession<E> extends ScopedSession<List<E>>}).
+ * ListSession<CartItem>}, {@code class ListSession<E> extends ScopedSession<List<E>>}), once per
+ * class.
  */
-final class StateType {
+public final class StateTypes {
 
-    private StateType() {
+    private static final ClassValue<Type> RESOLVED = new ClassValue<>() {
+        @Override
+        protected Type computeValue(Class<?> subclass) {
+            return resolve(subclass);
+        }
+    };
+
+    private StateTypes() {
     }
 
-    static Type of(Class<?> subclass) {
+    /**
+     * Returns the type a scope's state is decoded as.
+     *
+     * @param subclass a {@code ScopedSession} subclass, or a CDI proxy of one
+     * @return the state type, such as {@code CheckoutState} or {@code List<CartItem>}
+     * @throws IllegalArgumentException if the class gives no concrete type argument
+     */
+    public static Type of(Class<?> subclass) {
+        return RESOLVED.get(subclass);
+    }
+
+    private static Type resolve(Class<?> subclass) {
         Map<TypeVariable<?>, Type> bindings = new HashMap<>();
         Class<?> current = subclass;
         while (current.getSuperclass() != null && current.getSuperclass() != ScopedSession.class) {
@@ -66,7 +87,7 @@ final class StateType {
 
     private static boolean containsVariable(Type type) {
         return type instanceof TypeVariable<?> || type instanceof ParameterizedType parameterized
-                && Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(StateType::containsVariable);
+                && Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(StateTypes::containsVariable);
     }
 
     /** A parameterized type whose variables were replaced by the subclass's arguments. */
@@ -88,7 +109,7 @@ final class StateType {
         @Override
         public String getTypeName() {
             return getRawType.getTypeName() + Arrays.stream(getActualTypeArguments).map(Type::getTypeName)
-                    .collect(java.util.stream.Collectors.joining(", ", "<", ">"));
+                    .collect(Collectors.joining(", ", "<", ">"));
         }
 
         @Override

@@ -1,5 +1,7 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.logging.SessionMdc;
 import dev.voltage.session.SessionConfiguration;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
@@ -22,7 +24,7 @@ import java.util.Collections;
 public class SessionRequestListener implements ServletRequestListener {
 
     @Inject
-    SessionSettings settings;
+    ActiveConfiguration settings;
 
     @Inject
     SessionMdc mdc;

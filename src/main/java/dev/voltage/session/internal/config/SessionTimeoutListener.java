@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.config;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
@@ -14,7 +14,7 @@ import java.time.Duration;
 public class SessionTimeoutListener implements HttpSessionListener {
 
     @Inject
-    SessionSettings settings;
+    ActiveConfiguration settings;
 
     @Override
     public void sessionCreated(HttpSessionEvent event) {

@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.logging;
 
 import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;

@@ -1,5 +1,7 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.slice;
 
+import dev.voltage.session.internal.request.SessionAccess;
+import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.spi.SliceStore;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,7 +32,7 @@ public class RequestSlices implements SliceStore {
     }
 
     private final Map<String, Slice> slices = new HashMap<>();
-    private final CurrentRequest currentRequest;
+    private final SessionAccess access;
     private final SessionLocks locks;
     private final SliceCodec codec;
 
@@ -47,17 +49,18 @@ public class RequestSlices implements SliceStore {
      */
     @Inject
     public RequestSlices(SessionLocks locks, SliceCodec codec) {
-        this.currentRequest = new CurrentRequest();
+        this.access = new SessionAccess();
         this.locks = locks;
         this.codec = codec;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> T read(String name, Type type, Supplier<? extends T> defaults) {
+    public <T> T read(String name, Class<?> scope, Supplier<? extends T> defaults) {
+        Type type = StateTypes.of(scope);
         Slice slice = slices.get(name);
         if (slice == null) {
-            Object json = currentRequest.ifSessionExists(session -> session.getAttribute(attribute(name)), null);
+            Object json = access.ifSessionExists(session -> session.getAttribute(attribute(name)), null);
             slice = new Slice(json, decode(name, type, json, defaults));
             slices.put(name, slice);
         }
@@ -65,15 +68,20 @@ public class RequestSlices implements SliceStore {
     }
 
     @Override
-    public <T> void write(String name, Type type, T state) {
+    public <T> void write(String name, Class<?> scope, T state) {
+        write(name, StateTypes.of(scope), state);
+    }
+
+    private <T> void write(String name, Type type, T state) {
         String json = codec.encode(name, type, state);
-        currentRequest.writeSession(session -> session.setAttribute(attribute(name), json));
+        access.writeSession(session -> session.setAttribute(attribute(name), json));
         slices.put(name, new Slice(json, state));
     }
 
     @Override
-    public <T> T update(String name, Type type, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
-        HttpSession existing = currentRequest.existingSession();
+    public <T> T update(String name, Class<?> scope, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
+        Type type = StateTypes.of(scope);
+        HttpSession existing = access.existingSession();
         if (existing == null) {
             // A session created now is known to this request only: nothing can interleave with it.
             return store(name, type, defaults, updater.apply(defaults.get()));
@@ -81,7 +89,7 @@ public class RequestSlices implements SliceStore {
         Lock lock = locks.lockFor(existing.getId());
         lock.lock();
         try {
-            Object json = CurrentRequest.isValid(existing) ? existing.getAttribute(attribute(name)) : null;
+            Object json = SessionAccess.isValid(existing) ? existing.getAttribute(attribute(name)) : null;
             return store(name, type, defaults, updater.apply(current(name, type, json, defaults)));
         } finally {
             lock.unlock();
@@ -91,7 +99,7 @@ public class RequestSlices implements SliceStore {
     @Override
     public void remove(String name) {
         slices.remove(name);
-        currentRequest.ifSessionExists(session -> {
+        access.ifSessionExists(session -> {
             session.removeAttribute(attribute(name));
             return null;
         }, null);
@@ -105,7 +113,7 @@ public class RequestSlices implements SliceStore {
     private <T> T store(String name, Type type, Supplier<? extends T> defaults, T next) {
         if (next == null) {
             remove(name);
-            return read(name, type, defaults);
+            return defaults.get();
         }
         write(name, type, next);
         return next;

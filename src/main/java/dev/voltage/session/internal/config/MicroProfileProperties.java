@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.config;
 
 import java.util.Optional;
 import java.util.function.Function;

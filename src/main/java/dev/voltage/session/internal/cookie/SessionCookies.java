@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.cookie;
 
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.Cookie;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * with a fresh {@code Max-Age}, for {@code rolling} and {@code resetMaxAge()}, or cleared, after
  * {@code delete()}.
  */
-final class SessionCookies {
+public final class SessionCookies {
 
     private static final String CONTAINER_DEFAULT_NAME = "JSESSIONID";
 
@@ -23,8 +23,11 @@ final class SessionCookies {
      * Adds the session cookie the client sent to the response again, when it still names the
      * request's session; a session created or re-identified in this request gets its cookie from
      * the container instead.
+     *
+     * @param request the request being served
+     * @param response its response
      */
-    static void resend(HttpServletRequest request, HttpServletResponse response) {
+    public static void resend(HttpServletRequest request, HttpServletResponse response) {
         if (!request.isRequestedSessionIdValid() || !request.isRequestedSessionIdFromCookie()) {
             return;
         }
@@ -37,8 +40,11 @@ final class SessionCookies {
     /**
      * Tells the client to drop its session cookie ({@code Max-Age=0}), after the session it names
      * was invalidated; not every container does it by itself.
+     *
+     * @param request the request being served
+     * @param response its response
      */
-    static void clear(HttpServletRequest request, HttpServletResponse response) {
+    public static void clear(HttpServletRequest request, HttpServletResponse response) {
         SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
         String name = nameOf(config);
         if (received(request, name).isPresent()) {
@@ -46,7 +52,13 @@ final class SessionCookies {
         }
     }
 
-    static String nameOf(SessionCookieConfig config) {
+    /**
+     * Returns the session cookie's name.
+     *
+     * @param config the container's session cookie configuration
+     * @return its name, or the container's default
+     */
+    public static String nameOf(SessionCookieConfig config) {
         return config.getName() != null ? config.getName() : CONTAINER_DEFAULT_NAME;
     }
 

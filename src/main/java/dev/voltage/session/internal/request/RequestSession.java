@@ -1,5 +1,9 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.cookie.SessionCookies;
+import dev.voltage.session.internal.logging.LogIds;
+import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,10 +32,10 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class RequestSession implements Session {
 
-    private final CurrentRequest currentRequest;
+    private final SessionAccess access;
     private final SessionLocks locks;
     private final RequestSlices slices;
-    private final SessionSettings settings;
+    private final ActiveConfiguration settings;
     private final LogIds logIds;
 
     /** Keys this request read or wrote, for {@link #save()}. */
@@ -51,8 +55,8 @@ public class RequestSession implements Session {
      * @param logIds turns the id into the log id
      */
     @Inject
-    public RequestSession(SessionLocks locks, RequestSlices slices, SessionSettings settings, LogIds logIds) {
-        this.currentRequest = new CurrentRequest();
+    public RequestSession(SessionLocks locks, RequestSlices slices, ActiveConfiguration settings, LogIds logIds) {
+        this.access = new SessionAccess();
         this.locks = locks;
         this.slices = slices;
         this.settings = settings;
@@ -130,7 +134,7 @@ public class RequestSession implements Session {
         Lock lock = locks.lockFor(existing.getId());
         lock.lock();
         try {
-            if (!CurrentRequest.isValid(existing)) { // another request ended it: start a new one, as after delete()
+            if (!SessionAccess.isValid(existing)) { // another request ended it: start a new one, as after delete()
                 T next = updater.apply(initial);
                 set(key, next);
                 return next;
@@ -193,12 +197,12 @@ public class RequestSession implements Session {
         usedKeys.clear();
         slices.forget();
         boolean deleted = ifExists(session -> {
-            currentRequest.retire(session.getId());
+            access.retire(session.getId());
             session.invalidate();
             return true;
         }, false);
         if (deleted) {
-            currentRequest.response().ifPresent(response -> SessionCookies.clear(request(), response));
+            access.response().ifPresent(response -> SessionCookies.clear(request(), response));
         }
     }
 
@@ -206,7 +210,7 @@ public class RequestSession implements Session {
     public void regenerate() {
         HttpSession session = existingSession();
         if (session != null) {
-            currentRequest.retire(session.getId());
+            access.retire(session.getId());
             request().changeSessionId();
         }
     }
@@ -225,7 +229,7 @@ public class RequestSession implements Session {
             return true;
         }, false);
         if (reset && settings.configuration().cookieMaxAge() > 0) {
-            currentRequest.response().ifPresent(response -> SessionCookies.resend(request(), response));
+            access.response().ifPresent(response -> SessionCookies.resend(request(), response));
         }
     }
 
@@ -271,19 +275,19 @@ public class RequestSession implements Session {
     }
 
     private HttpServletRequest request() {
-        return currentRequest.get();
+        return access.get();
     }
 
     private HttpSession existingSession() {
-        return currentRequest.existingSession();
+        return access.existingSession();
     }
 
     private void write(Consumer<HttpSession> operation) {
-        currentRequest.writeSession(operation);
+        access.writeSession(operation);
     }
 
     private <R> R ifExists(Function<HttpSession, R> operation, R none) {
-        return currentRequest.ifSessionExists(operation, none);
+        return access.ifSessionExists(operation, none);
     }
 
     private HttpSession requireSession(String fact) {

@@ -1,5 +1,6 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.logging;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.SessionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class LogIds {
     /** Slots of {@link #recent}, a power of two: about 100 KiB when all are filled. */
     private static final int RECENT_SLOTS = 1024;
 
-    private final SessionSettings settings;
+    private final ActiveConfiguration settings;
 
     /** A {@code Mac} per thread, made once: it runs on every request that has a session. */
     private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
@@ -53,7 +54,7 @@ public class LogIds {
      * @param settings the configuration in force, which holds the secret
      */
     @Inject
-    public LogIds(SessionSettings settings) {
+    public LogIds(ActiveConfiguration settings) {
         this.settings = settings;
     }
 

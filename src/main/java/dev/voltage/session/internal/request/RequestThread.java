@@ -1,5 +1,6 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
+import dev.voltage.session.internal.cookie.SessionCookieFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

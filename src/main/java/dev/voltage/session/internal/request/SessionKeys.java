@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
 import dev.voltage.session.Session;
 

@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.config;
 
 import dev.voltage.session.SessionConfiguration;
 import jakarta.enterprise.inject.Instance;
@@ -20,13 +20,13 @@ import java.util.function.Function;
  * container. A bad value fails the deployment.
  */
 @WebListener
-public class SessionSetup implements ServletContextListener {
+public class ContainerSetup implements ServletContextListener {
 
     @Inject
     Instance<SessionConfiguration> produced;
 
     @Inject
-    SessionSettings settings;
+    ActiveConfiguration settings;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

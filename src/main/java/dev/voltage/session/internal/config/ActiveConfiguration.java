@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.config;
 
 import dev.voltage.session.SessionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configuration this application runs with, set once at start-up by {@link SessionSetup}, and
+ * The configuration this application runs with, set once at start-up by {@link ContainerSetup}, and
  * the secret it implies.
  */
 @ApplicationScoped
-public class SessionSettings {
+public class ActiveConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionSettings.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveConfiguration.class);
 
     private volatile SessionConfiguration configuration = SessionConfiguration.defaults();
     private volatile String secret;

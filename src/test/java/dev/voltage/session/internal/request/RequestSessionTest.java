@@ -1,9 +1,13 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.logging.LogIds;
+import dev.voltage.session.internal.slice.RequestSlices;
+import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.Session;
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.testing.FakeHttpRequest;
@@ -31,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class)
+    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -42,7 +46,7 @@ class RequestSessionTest {
     SessionLocks locks;
 
     @Inject
-    SessionSettings settings;
+    ActiveConfiguration settings;
 
     FakeHttpRequest http = new FakeHttpRequest();
 
@@ -327,7 +331,7 @@ class RequestSessionTest {
                     start.await();
                     RequestThread.begin(new FakeHttpRequest(shared).asRequest());
                     try {
-                        return new RequestSession(locks, new RequestSlices(locks, null), new SessionSettings(), null)
+                        return new RequestSession(locks, new RequestSlices(locks, null), new ActiveConfiguration(), null)
                                 .update("cart", List.<String>of(), cart -> {
                                     Thread.yield();
                                     return append(cart, item);

@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.config;
 
 import static dev.voltage.session.SessionConfiguration.*;
 

@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
 import java.io.IOException;
 import java.io.NotSerializableException;

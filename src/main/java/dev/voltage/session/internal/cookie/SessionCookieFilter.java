@@ -1,5 +1,8 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.cookie;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.request.RequestThread;
+import dev.voltage.session.internal.request.SessionAccess;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,13 +23,13 @@ public class SessionCookieFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient SessionSettings settings;
+    transient ActiveConfiguration settings;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         SameSiteResponse completed = new SameSiteResponse(request, response);
-        CurrentRequest.recordResponse(request, completed);
+        SessionAccess.recordResponse(request, completed);
         if (settings.configuration().rolling()) {
             SessionCookies.resend(request, completed);
         }

@@ -1,4 +1,4 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.slice;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

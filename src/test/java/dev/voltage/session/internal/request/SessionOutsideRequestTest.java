@@ -1,7 +1,11 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.request;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.logging.LogIds;
+import dev.voltage.session.internal.slice.RequestSlices;
+import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.Session;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SessionOutsideRequestTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, SessionSettings.class, LogIds.class);
+    WeldInitiator weld = WeldInitiator.of(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class);
 
     @Inject
     Session session;
@@ -34,7 +38,7 @@ class SessionOutsideRequestTest {
         try {
             assertThatThrownBy(() -> session.set("cart", "x"))
                     .isInstanceOf(ContextNotActiveException.class)
-                    .hasMessage(CurrentRequest.NO_HTTP_REQUEST);
+                    .hasMessage(SessionAccess.NO_HTTP_REQUEST);
         } finally {
             requestContext.deactivate();
         }

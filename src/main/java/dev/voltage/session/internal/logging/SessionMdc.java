@@ -1,5 +1,6 @@
-package dev.voltage.session.internal;
+package dev.voltage.session.internal.logging;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.SessionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import org.slf4j.MDC;
 @ApplicationScoped
 public class SessionMdc {
 
-    private final SessionSettings settings;
+    private final ActiveConfiguration settings;
     private final LogIds logIds;
 
     /** For CDI's client proxy only. */
@@ -26,7 +27,7 @@ public class SessionMdc {
      * @param logIds turns ids into log ids
      */
     @Inject
-    public SessionMdc(SessionSettings settings, LogIds logIds) {
+    public SessionMdc(ActiveConfiguration settings, LogIds logIds) {
         this.settings = settings;
         this.logIds = logIds;
     }
