@@ -149,6 +149,34 @@ class DemoShopE2E {
         assertThat(text("log-id")).startsWith("none yet");
     }
 
+    @Test
+    void aPageOfAnotherSiteCannotLogAVisitorInNorForgeLogLines() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> crossSite = client.send(login("name=mallory", "http://evil.example"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode()).as("a login POST from another site's page").isEqualTo(403);
+        assertThat(crossSite.headers().allValues("Set-Cookie")).as("no session for it").isEmpty();
+
+        HttpResponse<String> forged = client.send(login("name=eve%0D%0A12:00:00 INFO admin logged in", null),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a name with CR/LF").isEqualTo(400);
+        assertThat(Files.readString(SERVER_LOG)).doesNotContain("mallory").doesNotContain("admin logged in");
+
+        HttpResponse<String> sameSite = client.send(login("name=grace", "http://127.0.0.1:8080"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sameSite.statusCode()).as("a login POST from the shop's own page").isEqualTo(200);
+    }
+
+    private static HttpRequest login(String form, String origin) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + "api/account/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return request.build();
+    }
+
     private static void click(String id) {
         browser.findElement(By.id(id)).click();
     }

@@ -3,7 +3,6 @@ package dev.voltage.demo;
 import dev.voltage.session.Session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,12 +28,10 @@ public class AccountResource {
     @POST
     @Path("login")
     public SessionInfoResource.Info login(@FormParam("name") String name) {
-        if (name == null || name.isBlank()) {
-            throw new BadRequestException("Enter a name to log in.");
-        }
+        String user = LoginNames.require(name);
         session.regenerate();
-        session.set("user", name.trim());
-        LOG.info("{} logged in", name.trim());
+        session.set("user", user);
+        LOG.info("{} logged in", user);
         return info.get();
     }
 
