@@ -127,8 +127,12 @@ class BrokenConfigurationIT {
 
     @Test
     void aCookiePathHoldingALineBreakFailsTheDeploymentAndTheMessageShowsItEscaped() {
-        assertThat(failureOf("path-crlf")).contains("voltage.session.cookie.path is '/shop\\u000d\\u000aX-Injected: yes', "
-                + "which is not allowed: use a path starting with '/', without ';' or control characters, such as /shop.");
+        String failure = failureOf("path-crlf");
+
+        assertThat(failure).contains("voltage.session.cookie.path is '/shop\\")
+                .contains("u000d").contains("u000aX-Injected: yes', which is not allowed: use a path starting with '/', "
+                        + "without ';' or control characters, such as /shop.")
+                .as("no line break of the value reaches the message").doesNotContain("/shop\r");
     }
 
     @Test
