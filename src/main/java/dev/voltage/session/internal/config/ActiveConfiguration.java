@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The configuration this application runs with, set once at start-up by {@link ContainerSetup}, and
@@ -14,8 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 @ApplicationScoped
 public class ActiveConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ActiveConfiguration.class);
 
     private volatile SessionConfiguration configuration = SessionConfiguration.defaults();
     private volatile String secret;
@@ -30,35 +26,39 @@ public class ActiveConfiguration {
     }
 
     /**
-     * Puts a configuration in force.
+     * Puts a configuration in force, with a random secret for this server when it sets none (the
+     * deployment has warned about that).
      *
      * @param configuration the checked configuration
      */
     public void use(SessionConfiguration configuration) {
         this.configuration = configuration;
-        this.secret = configuration.secret();
+        this.secret = configuration.secret() != null ? configuration.secret() : randomSecret();
     }
 
     /**
      * Returns the key of the log fingerprint: the configured secret, or one made at random for this
-     * server (with a warning, since fingerprints then differ between servers and restarts).
+     * server.
      *
      * @return the secret
      */
     public String secret() {
-        String configured = secret;
-        return configured != null ? configured : randomSecret();
+        String known = secret;
+        return known != null ? known : firstSecret();
     }
 
-    private synchronized String randomSecret() {
+    /** Before start-up has put a configuration in force (tests without a container), a random secret. */
+    private synchronized String firstSecret() {
         if (secret == null) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            secret = HexFormat.of().formatHex(random);
-            LOG.warn("{} is not set, so session log fingerprints use a random key: they differ between servers and "
-                    + "after a restart. Set it to a long random string shared by your servers.", SessionConfiguration.SECRET);
+            secret = randomSecret();
         }
         return secret;
+    }
+
+    private static String randomSecret() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /**

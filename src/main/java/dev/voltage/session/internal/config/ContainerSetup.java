@@ -12,15 +12,20 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settles the configuration when the application starts, before the container creates any
  * session: an application's {@code @Produces SessionConfiguration} wins, otherwise the
  * {@code voltage.session.*} properties are read. Then it hands the session cookie's settings to the
- * container. A bad value fails the deployment.
+ * container. A bad value fails the deployment; a setting that weakens security gets one warning.
  */
 @WebListener
 public class ContainerSetup implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerSetup.class);
 
     @Inject
     Instance<SessionConfiguration> produced;
@@ -31,27 +36,58 @@ public class ContainerSetup implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        SessionConfiguration configuration;
         if (produced.isAmbiguous()) {
             throw new IllegalStateException("voltage-session cannot start: the application produces more than one "
                     + "SessionConfiguration; keep one @Produces SessionConfiguration.");
         }
-        try {
-            configuration = produced.isResolvable() ? produced.get() : read(context);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("voltage-session cannot start: " + e.getMessage(), e);
+        SessionConfiguration configuration;
+        Optional<String> insecureProfile = Optional.empty();
+        if (produced.isResolvable()) {
+            configuration = produced();
+        } else {
+            ConfigurationReader reader = new ConfigurationReader(properties(context));
+            configuration = checked(reader::read, "");
+            insecureProfile = reader.insecureProfile();
         }
         settings.use(configuration);
+        String application = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
+        WeakSettings.of(configuration, insecureProfile, application).forEach(LOG::warn);
         applyCookie(configuration, context.getSessionCookieConfig());
         context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }
 
-    private static SessionConfiguration read(ServletContext context) {
+    /** The application's configuration, which its own {@code build()} has checked. */
+    private SessionConfiguration produced() {
+        SessionConfiguration configuration = checked(produced::get, "the application's @Produces SessionConfiguration: ");
+        if (configuration == null) {
+            throw new IllegalStateException("voltage-session cannot start: the application's @Produces "
+                    + "SessionConfiguration returned null; return SessionConfiguration.defaults() for the defaults.");
+        }
+        return configuration;
+    }
+
+    /**
+     * Gets a configuration, turning a bad value into a failed deployment that says which (a
+     * producer's exception may come wrapped by the container).
+     */
+    private static SessionConfiguration checked(Supplier<SessionConfiguration> configuration, String origin) {
+        try {
+            return configuration.get();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException bad) {
+                    throw new IllegalStateException("voltage-session cannot start: " + origin + bad.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Function<String, Optional<String>> properties(ServletContext context) {
         ClassLoader loader = context.getClassLoader();
-        Function<String, Optional<String>> properties = MicroProfileProperties.available(loader)
+        return MicroProfileProperties.available(loader)
                 ? MicroProfileProperties.of(loader)
                 : name -> Optional.ofNullable(context.getInitParameter(name));
-        return new ConfigurationReader(properties).read();
     }
 
     private static void applyCookie(SessionConfiguration configuration, SessionCookieConfig cookie) {
