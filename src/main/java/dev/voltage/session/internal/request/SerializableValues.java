@@ -43,6 +43,9 @@ final class SerializableValues {
      * @throws IllegalArgumentException naming the key, the value's class and the class that cannot be serialised
      */
     static void requireSerializable(String key, Object value) {
+        if (value == null || KINDS.get(value.getClass()) == Kind.PLAIN) {
+            return;
+        }
         Class<?> culprit;
         try {
             culprit = new Walk().firstNotSerializable(value, 0);
@@ -170,7 +173,7 @@ final class SerializableValues {
 
     /** How the walk treats the values of one class. */
     private enum Kind {
-        /** Always serializable: strings, JDK numbers, booleans, characters, enums, {@code java.time} values. */
+        /** Always serializable: strings, JDK numbers, booleans, characters, enums, {@code java.time} values, records of them. */
         PLAIN,
         /** Does not implement {@code Serializable}: {@code ObjectOutputStream} refuses it. */
         NOT_SERIALIZABLE,
@@ -274,7 +277,10 @@ final class SerializableValues {
             }
             return JDK_CONTAINERS.getOrDefault(name, Kind.OTHER);
         }
-        return isPlainRecord(type) ? Kind.RECORD : Kind.OTHER;
+        if (!isPlainRecord(type)) {
+            return Kind.OTHER;
+        }
+        return RECORD_FIELDS.get(type).length == 0 ? Kind.PLAIN : Kind.RECORD; // a record of plain fields is plain
     }
 
     /** The serializable dates, times, durations and zones of {@code java.time}, which are written as their value. */
