@@ -6,7 +6,6 @@ import dev.voltage.session.ScopedSession;
 import dev.voltage.session.spi.SliceStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Type;
 import java.util.HashMap;
@@ -129,21 +128,36 @@ public class RequestSlices implements SliceStore {
         return decode(name, type, json, defaults);
     }
 
+    /**
+     * The state a slice attribute holds, or the defaults when it holds none, or nothing this
+     * scope can read: then a warning naming the scope, the type and the kind of problem (never
+     * what is stored, which may be personal data), at most once a minute per scope.
+     */
     private <T> T decode(String name, Type type, Object json, Supplier<? extends T> defaults) {
         if (json == null) {
             return defaults.get();
         }
         if (!(json instanceof String text)) {
-            LOG.warn("The session attribute of scope '{}' holds a {}, not the JSON of {}; it reads as the defaults "
-                    + "until the scope is written again.", name, json.getClass().getName(), type.getTypeName());
+            if (codec.mayWarn(name)) {
+                LOG.warn("The session attribute of scope '{}' holds a {}, not the JSON of {}; it reads as the defaults "
+                        + "until the scope is written again.", name, json.getClass().getName(), type.getTypeName());
+            }
             return defaults.get();
         }
         try {
             return codec.decode(type, text);
-        } catch (JsonbException | ClassCastException e) {
+        } catch (UnreadableSliceException e) {
+            warnUnreadable(name, type, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            warnUnreadable(name, type, "decoding it failed with " + e.getClass().getName());
+        }
+        return defaults.get();
+    }
+
+    private void warnUnreadable(String name, Type type, String problem) {
+        if (codec.mayWarn(name)) {
             LOG.warn("The state of session scope '{}' cannot be read as {} and falls back to the defaults "
-                    + "until it is written again: {}", name, type.getTypeName(), e.getMessage());
-            return defaults.get();
+                    + "until it is written again: {}.", name, type.getTypeName(), problem);
         }
     }
 

@@ -8,11 +8,15 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.Type;
 
-/** Turns scope state into JSON and back with the server's JSON-B, one {@link Jsonb} per application. */
+/**
+ * Turns scope state into JSON and back with the server's JSON-B, one {@link Jsonb} per
+ * application, within the bounds of a slice (1 MiB of JSON, 64 levels deep).
+ */
 @ApplicationScoped
 public class SliceCodec {
 
     private Jsonb jsonb;
+    private final SliceWarnings warnings = new SliceWarnings(System::nanoTime);
 
     @PostConstruct
     void open() {
@@ -26,29 +30,76 @@ public class SliceCodec {
      * @param type the state's type
      * @param state the state
      * @return its JSON
-     * @throws IllegalArgumentException if JSON-B cannot write it
+     * @throws IllegalArgumentException if JSON-B cannot write it, or its JSON is larger or deeper than a slice may be
      */
     public String encode(String name, Type type, Object state) {
+        String json;
         try {
-            return jsonb.toJson(state, type);
+            json = jsonb.toJson(state, type);
         } catch (JsonbException e) {
             throw new IllegalArgumentException("The state of scope '" + name + "' (" + type.getTypeName()
                     + ") cannot be written as JSON: " + e.getMessage()
                     + ". Use a record or a class with public getters and setters that JSON-B can map.", e);
         }
+        String problem = SliceBounds.problemOf(json);
+        if (problem != null) {
+            throw new IllegalArgumentException("The state of scope '" + name + "' (" + type.getTypeName()
+                    + ") cannot be stored: as JSON " + problem + ". Keep large data elsewhere (a database) "
+                    + "and only what finds it in the session.");
+        }
+        return json;
     }
 
     /**
-     * Reads a state from JSON, ignoring properties the type no longer has.
+     * Reads a state from JSON, ignoring properties the type does not have. A document larger or
+     * deeper than a slice may be is not parsed at all.
      *
      * @param type the state's type
      * @param json the JSON
      * @param <T> the state's type
-     * @return the state
-     * @throws JsonbException if the JSON cannot be read as {@code type}
+     * @return the state, never {@code null}
+     * @throws UnreadableSliceException saying, without quoting the document, why it cannot be read
      */
     public <T> T decode(Type type, String json) {
-        return jsonb.fromJson(json, type);
+        String problem = SliceBounds.problemOf(json);
+        if (problem != null) {
+            throw new UnreadableSliceException(problem);
+        }
+        T state;
+        try {
+            state = jsonb.fromJson(json, type);
+        } catch (JsonbException | ClassCastException e) {
+            // JSON-B's messages quote the document (an enum constant it did not know, say): never passed on
+            throw new UnreadableSliceException(isParsing(e) ? "it is not valid JSON"
+                    : "its JSON does not fit the type (" + e.getClass().getSimpleName() + ")", e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new UnreadableSliceException("decoding it failed with " + e.getClass().getName(), e);
+        }
+        if (state == null) {
+            throw new UnreadableSliceException("it is JSON null");
+        }
+        return state;
+    }
+
+    /**
+     * Whether a warning about a scope may be written now: at most one a minute per scope.
+     *
+     * @param name the scope's name
+     * @return {@code true} when the scope has had no warning in the last minute
+     */
+    public boolean mayWarn(String name) {
+        return warnings.allow(name);
+    }
+
+    private static boolean isParsing(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // JSON-P's exceptions, by name: the library does not depend on JSON-P itself
+            if (cause.getClass().getName().startsWith("jakarta.json.stream.") || cause.getClass().getName()
+                    .equals("jakarta.json.JsonException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PreDestroy

@@ -1,0 +1,6 @@
+package dev.voltage.session.it.hostile;
+
+/** The steps of a basket. */
+public enum Stage {
+    START, PAID
+}
