@@ -42,6 +42,7 @@ class LoopbackIT {
 
         String home = System.getProperty("voltage.server.home");
         List<Socket> sockets = ListeningSockets.ofProcessesNaming(home);
+        sockets.forEach(socket -> System.out.println("listening: " + socket));
 
         assertThat(sockets).as("the server's listening sockets (processes naming %s)", home)
                 .anyMatch(socket -> socket.protocol().equals("tcp") && socket.port() == base.getPort());
