@@ -2,7 +2,7 @@
 # so each session manager holds only its own sessions (the login runs leave hundreds of thousands
 # behind): bench-raw.war has the endpoints without the library, bench-lib, bench-session and
 # bench-slice are bench.war (endpoints and library) under three names.
-WILDFLY=war/target/wildfly-39.0.1.Final
+WILDFLY=war/target/wildfly  # unpacked by war/pom.xml, at the version parent/pom.xml names
 
 # start_wildfly PIDFILE LOGFILE [COMMAND PREFIX...]: starts it in the background and waits until
 # every application answers

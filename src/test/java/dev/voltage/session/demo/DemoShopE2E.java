@@ -40,7 +40,7 @@ class DemoShopE2E {
     private static final String URL = "http://127.0.0.1:8080/shop/";
     private static final Path ROOT = Path.of(System.getProperty("project.root", "."));
     private static final Path MAVEN_LOG = ROOT.resolve("target/demo-e2e-maven.log");
-    private static final Path SERVER_LOG = ROOT.resolve("demo/shop/target/wildfly-39.0.1.Final/standalone/log/server.log");
+    private static final Path SERVER_LOG = ROOT.resolve("demo/shop/target/wildfly/standalone/log/server.log");
     private static final Path SCREENSHOT = ROOT.resolve("target/demo-shop.png");
 
     private static Process demo;
