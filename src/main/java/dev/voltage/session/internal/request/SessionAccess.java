@@ -61,8 +61,10 @@ public final class SessionAccess {
      * @return the request
      * @throws ContextNotActiveException if the request context is active without an HTTP request
      *                                   (an {@code @ActivateRequestContext} method, for example)
+     * @throws IllegalStateException if a task borrows the request and it has completed
      */
     public HttpServletRequest get() {
+        RequestThread.requireLive();
         if (request == null) {
             request = RequestThread.current();
         }

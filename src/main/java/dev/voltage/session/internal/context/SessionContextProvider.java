@@ -1,0 +1,69 @@
+package dev.voltage.session.internal.context;
+
+import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.request.RequestThread;
+import jakarta.enterprise.concurrent.spi.ThreadContextProvider;
+import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.MDC;
+
+/**
+ * The session's thread context for Jakarta Concurrency, found by the server through
+ * {@code ServiceLoader}: a task submitted from a request to a managed executor, or wrapped by a
+ * {@code ContextService}, runs with that request ({@link RequestThread}), its log id in the MDC and,
+ * when the thread has none, a CDI request context of its own, so that {@code Session} reaches the
+ * request's session; the thread gets back what it had when the task ends.
+ *
+ * <p>Its context type is {@value #CONTEXT_TYPE}: a {@code @ContextServiceDefinition} propagates it
+ * by that name or under {@code ALL_REMAINING}, and clears it when it lists it as cleared.
+ */
+public class SessionContextProvider implements ThreadContextProvider {
+
+    /** The name of this context type in a {@code @ContextServiceDefinition}. */
+    public static final String CONTEXT_TYPE = "VoltageSession";
+
+    /** The MDC key where the application's configuration cannot be reached. */
+    private static final String DEFAULT_MDC_KEY = "sessionId";
+
+    /** Made by {@code ServiceLoader}. */
+    public SessionContextProvider() {
+    }
+
+    @Override
+    public ThreadContextSnapshot currentContext(Map<String, String> properties) {
+        HttpServletRequest request = RequestThread.current();
+        if (request == null) {
+            return clearedContext(properties);
+        }
+        BooleanSupplier completed = RequestThread.borrowed(); // a task submitting a task passes its request on
+        if (completed == null) {
+            completed = RequestCompletion.of(request);
+        }
+        CDI<Object> cdi = CDI.current();
+        String mdcKey = cdi.select(ActiveConfiguration.class).get().configuration().logMdcKey();
+        return new RequestTaskContext(request, completed, mdcKey, MDC.get(mdcKey),
+                cdi.select(RequestContextController.class));
+    }
+
+    @Override
+    public ThreadContextSnapshot clearedContext(Map<String, String> properties) {
+        return new RequestTaskContext(null, null, mdcKey(), null, null);
+    }
+
+    @Override
+    public String getThreadContextType() {
+        return CONTEXT_TYPE;
+    }
+
+    private static String mdcKey() {
+        try {
+            return CDI.current().select(ActiveConfiguration.class).get().configuration().logMdcKey();
+        } catch (IllegalStateException noApplicationHere) {
+            return DEFAULT_MDC_KEY;
+        }
+    }
+}
