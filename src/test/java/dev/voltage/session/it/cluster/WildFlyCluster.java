@@ -131,6 +131,9 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
                         + "                    </protocol>\n"
                         + "                    <protocol type=\"MERGE3\"/>\n"
                         + "                    <socket-protocol type=\"FD_SOCK2\" socket-binding=\"jgroups-udp-fd\"/>");
+        // no mod_cluster advertisement: its multicast socket would listen beyond loopback, and no balancer is here
+        xml = replaceOnce(xml, "<proxy name=\"default\" advertise-socket=\"modcluster\" listener=\"ajp\">",
+                "<proxy name=\"default\" listener=\"ajp\">");
         Files.writeString(config, xml);
         deployment.as(ZipExporter.class).exportTo(base.resolve("deployments/" + deployment.getName()).toFile(), true);
     }
