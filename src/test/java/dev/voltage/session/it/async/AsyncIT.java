@@ -107,7 +107,7 @@ class AsyncIT {
     /**
      * Payara's default {@code ContextService} propagates no third-party context (its default
      * managed executor does): there the task has no request context, as the README says, and
-     * {@link DefinedContextServiceIT} shows the alternative.
+     * {@link AsyncContextServiceIT} shows the alternative.
      */
     private void assertDefaultContextServiceCarriesSession(String kind) {
         if (Server.current() != Server.PAYARA) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** A {@code ContextService} of the application's own definition carries the session, on every server. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DefinedContextServiceIT {
+class AsyncContextServiceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
