@@ -1,5 +1,6 @@
 package dev.voltage.session.internal.context;
 
+import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.request.RequestThread;
 import jakarta.enterprise.concurrent.spi.ThreadContextProvider;
@@ -26,8 +27,11 @@ public class SessionContextProvider implements ThreadContextProvider {
     /** The name of this context type in a {@code @ContextServiceDefinition}. */
     public static final String CONTEXT_TYPE = "VoltageSession";
 
-    /** The MDC key where the application's configuration cannot be reached. */
-    private static final String DEFAULT_MDC_KEY = "sessionId";
+    /**
+     * The MDC key the cleared context removes: the configured one, as the last capture in a request
+     * read it (this class is the application's own, in its {@code WEB-INF/lib}).
+     */
+    private static volatile String knownMdcKey = SessionConfiguration.defaults().logMdcKey();
 
     /** Made by {@code ServiceLoader}. */
     public SessionContextProvider() {
@@ -45,25 +49,19 @@ public class SessionContextProvider implements ThreadContextProvider {
         }
         CDI<Object> cdi = CDI.current();
         String mdcKey = cdi.select(ActiveConfiguration.class).get().configuration().logMdcKey();
+        knownMdcKey = mdcKey;
         return new RequestTaskContext(request, completed, mdcKey, MDC.get(mdcKey),
                 cdi.select(RequestContextController.class));
     }
 
     @Override
     public ThreadContextSnapshot clearedContext(Map<String, String> properties) {
-        return new RequestTaskContext(null, null, mdcKey(), null, null);
+        // Servers call this anywhere, Open Liberty even for Weld's own tasks while CDI starts: no CDI here.
+        return new RequestTaskContext(null, null, knownMdcKey, null, null);
     }
 
     @Override
     public String getThreadContextType() {
         return CONTEXT_TYPE;
-    }
-
-    private static String mdcKey() {
-        try {
-            return CDI.current().select(ActiveConfiguration.class).get().configuration().logMdcKey();
-        } catch (IllegalStateException noApplicationHere) {
-            return DEFAULT_MDC_KEY;
-        }
     }
 }

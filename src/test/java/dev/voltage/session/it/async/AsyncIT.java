@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Browser;
 import dev.voltage.session.it.Deployments;
+import dev.voltage.session.it.Server;
 import dev.voltage.session.it.ServerLog;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -47,13 +48,13 @@ class AsyncIT {
     }
 
     @Test
-    void aStageWithContextCapturedByTheContextServiceUsesTheRequestsSession() {
-        assertTaskSeesSession("captured");
+    void aStageWithContextCapturedByTheDefaultContextServiceUsesTheRequestsSession() {
+        assertDefaultContextServiceCarriesSession("captured");
     }
 
     @Test
-    void aContextualSupplierOnAThreadOfItsOwnUsesTheRequestsSession() {
-        assertTaskSeesSession("supplier");
+    void aContextualSupplierOfTheDefaultContextServiceOnAThreadOfItsOwnUsesTheRequestsSession() {
+        assertDefaultContextServiceCarriesSession("supplier");
     }
 
     @Test
@@ -101,6 +102,22 @@ class AsyncIT {
                 + "from has completed, so Session can no longer read or write its session");
         assertThat(browser.get("api/async/value/late").body()).isEqualTo("null");
         assertThat(browser.get("api/async/value/before").body()).isEqualTo(token);
+    }
+
+    /**
+     * Payara's default {@code ContextService} propagates no third-party context (its default
+     * managed executor does): there the task has no request context, as the README says, and
+     * {@link AsyncContextServiceIT} shows the alternative.
+     */
+    private void assertDefaultContextServiceCarriesSession(String kind) {
+        if (Server.current() != Server.PAYARA) {
+            assertTaskSeesSession(kind);
+            return;
+        }
+        Browser browser = new Browser(base);
+        browser.post("api/async/login");
+
+        assertThat(browser.post("api/async/" + kind + "/payara-" + UUID.randomUUID()).statusCode()).isEqualTo(500);
     }
 
     private void assertTaskSeesSession(String kind) {
