@@ -8,7 +8,6 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
-import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,9 +16,9 @@ import java.util.function.Function;
  * Settles the configuration when the application starts, before the container creates any
  * session: an application's {@code @Produces SessionConfiguration} wins, otherwise the
  * {@code voltage.session.*} properties are read. Then it hands the session cookie's settings to the
- * container. A bad value fails the deployment.
+ * container. A bad value fails the deployment. Registered by
+ * {@link dev.voltage.session.internal.WebRegistration}.
  */
-@WebListener
 public class ContainerSetup implements ServletContextListener {
 
     @Inject

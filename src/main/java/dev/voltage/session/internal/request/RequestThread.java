@@ -13,7 +13,17 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class RequestThread {
 
+    /** The message of the exception thrown where the library's request listener never ran in this application. */
+    public static final String LISTENER_NOT_REGISTERED = "Session cannot see the HTTP request: voltage-session's "
+            + "request listener has not run in this application. The jar registers it from its "
+            + "ServletContainerInitializer (META-INF/services/jakarta.servlet.ServletContainerInitializer), which the "
+            + "container did not run: keep the jar in WEB-INF/lib, and where web.xml has an <absolute-ordering>, "
+            + "name the jar there or add <others/>.";
+
     private static final ThreadLocal<HttpServletRequest> SERVING = new ThreadLocal<>();
+
+    /** Whether the container created the library's request listener, which registration implies. */
+    private static volatile boolean listenerRegistered;
 
     private RequestThread() {
     }
@@ -30,6 +40,26 @@ public final class RequestThread {
     /** Records that this thread is done with its request; pooled threads serve other clients next. */
     public static void end() {
         SERVING.remove();
+    }
+
+    /** Records that the container created the library's request listener. */
+    static void listenerRegistered() {
+        listenerRegistered = true;
+    }
+
+    /** Forgets that the listener was created, as in an application that never registered it; for tests. */
+    static void forgetListener() {
+        listenerRegistered = false;
+    }
+
+    /**
+     * Tells whether the container created the library's request listener; without it no thread
+     * ever serves a request as the library sees it.
+     *
+     * @return {@code true} once the listener exists
+     */
+    public static boolean isListenerRegistered() {
+        return listenerRegistered;
     }
 
     /**
