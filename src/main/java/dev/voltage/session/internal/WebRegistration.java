@@ -34,7 +34,9 @@ public class WebRegistration implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         try {
-            context.addListener(ContainerSetup.class);
+            ContainerSetup setup = context.createListener(ContainerSetup.class);
+            setup.prepare(context);
+            context.addListener(setup);
             context.addListener(SessionTimeoutListener.class);
             context.addListener(SessionEventsListener.class);
             context.addListener(SessionRequestListener.class);

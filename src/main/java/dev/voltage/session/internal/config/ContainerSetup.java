@@ -17,15 +17,32 @@ import java.util.function.Function;
  * session: an application's {@code @Produces SessionConfiguration} wins, otherwise the
  * {@code voltage.session.*} properties are read. Then it hands the session cookie's settings to the
  * container. A bad value fails the deployment. Registered by
- * {@link dev.voltage.session.internal.WebRegistration}.
+ * {@link dev.voltage.session.internal.WebRegistration}, which first lets it {@link #prepare} the
+ * container: a listener added by an initializer may not configure the session itself (Undertow
+ * refuses {@code getSessionCookieConfig()} there), so what needs the container's permission is
+ * taken while the initializer has it.
  */
 public class ContainerSetup implements ServletContextListener {
+
+    private SessionCookieConfig cookieConfig;
 
     @Inject
     Instance<SessionConfiguration> produced;
 
     @Inject
     ActiveConfiguration settings;
+
+    /**
+     * Does, while the container's initializers run, what only they may do: restricts session
+     * tracking to the cookie and takes the session cookie's configuration, to be filled in when
+     * the application starts.
+     *
+     * @param context the application's context, in a {@code ServletContainerInitializer}
+     */
+    public void prepare(ServletContext context) {
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        cookieConfig = context.getSessionCookieConfig();
+    }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -41,8 +58,10 @@ public class ContainerSetup implements ServletContextListener {
             throw new IllegalStateException("voltage-session cannot start: " + e.getMessage(), e);
         }
         settings.use(configuration);
-        applyCookie(configuration, context.getSessionCookieConfig());
-        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        if (cookieConfig == null) {
+            prepare(context); // a listener the application declared itself may
+        }
+        applyCookie(configuration, cookieConfig);
     }
 
     private static SessionConfiguration read(ServletContext context) {
