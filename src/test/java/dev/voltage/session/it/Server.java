@@ -109,6 +109,22 @@ public enum Server {
         }
     }
 
+    /**
+     * The log the server itself writes (not the one the test WARs' logback writes): where it reports
+     * what an application left behind at undeploy.
+     *
+     * @return the path of that log file
+     */
+    public Path containerLog() {
+        Path target = Path.of(System.getProperty("voltage.jar")).getParent();
+        return switch (this) {
+            case WILDFLY -> Path.of(System.getProperty("server.log"));
+            case PAYARA -> target.resolve("payara6/glassfish/domains/domain1/logs/server.log");
+            case GLASSFISH -> target.resolve("glassfish7/glassfish/domains/domain1/logs/server.log");
+            case LIBERTY -> Path.of(System.getProperty("liberty.messages"));
+        };
+    }
+
     private Path ownLog() {
         return this == LIBERTY ? Path.of(System.getProperty("liberty.messages")) : null;
     }

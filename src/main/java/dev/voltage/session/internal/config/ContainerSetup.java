@@ -8,7 +8,6 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
-import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,17 +20,34 @@ import org.slf4j.LoggerFactory;
  * session: an application's {@code @Produces SessionConfiguration} wins, otherwise the
  * {@code voltage.session.*} properties are read. Then it hands the session cookie's settings to the
  * container. A bad value fails the deployment; a setting that weakens security gets one warning.
+ * Registered by {@link dev.voltage.session.internal.WebRegistration}, which first lets it
+ * {@link #prepare} the container: a listener added by an initializer may not configure the
+ * session itself (Undertow refuses {@code getSessionCookieConfig()} there), so what needs the
+ * container's permission is taken while the initializer has it.
  */
-@WebListener
 public class ContainerSetup implements ServletContextListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerSetup.class);
+
+    private SessionCookieConfig cookieConfig;
 
     @Inject
     Instance<SessionConfiguration> produced;
 
     @Inject
     ActiveConfiguration settings;
+
+    /**
+     * Does, while the container's initializers run, what only they may do: restricts session
+     * tracking to the cookie and takes the session cookie's configuration, to be filled in when
+     * the application starts.
+     *
+     * @param context the application's context, in a {@code ServletContainerInitializer}
+     */
+    public void prepare(ServletContext context) {
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        cookieConfig = context.getSessionCookieConfig();
+    }
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -52,8 +68,10 @@ public class ContainerSetup implements ServletContextListener {
         settings.use(configuration);
         String application = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
         WeakSettings.of(configuration, insecureProfile, application).forEach(LOG::warn);
-        applyCookie(configuration, context.getSessionCookieConfig());
-        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        if (cookieConfig == null) {
+            prepare(context); // a listener the application declared itself may
+        }
+        applyCookie(configuration, cookieConfig);
     }
 
     /** The application's configuration, which its own {@code build()} has checked. */

@@ -1,16 +1,15 @@
 package dev.voltage.session.internal.config;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.time.Duration;
 
 /**
  * Gives every new session, whoever creates it, the configured inactivity timeout to the second
- * (the container's own setting counts in minutes).
+ * (the container's own setting counts in minutes). Registered by
+ * {@link dev.voltage.session.internal.WebRegistration}.
  */
-@WebListener
 public class SessionTimeoutListener implements HttpSessionListener {
 
     @Inject

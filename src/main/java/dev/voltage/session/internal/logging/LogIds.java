@@ -14,6 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Turns a raw session id into the id that logs and events carry: by default a fingerprint,
  * HMAC-SHA-256 of the id keyed with the secret, hex, first 16 characters (64 bits), so a log
  * line never holds a credential (OWASP) and servers sharing the secret agree.
+ *
+ * <p>It keeps nothing on the threads that call it: pooled threads outlive the application, and a
+ * per-thread {@code Mac} would hold the application's class loader and a copy of the secret on
+ * each of them after an undeploy. A {@code Mac} keyed once is copied for each fingerprint instead.
  */
 @ApplicationScoped
 public class LogIds {
@@ -26,11 +30,14 @@ public class LogIds {
 
     private final ActiveConfiguration settings;
 
-    /** A {@code Mac} per thread, made once: it runs on every request that has a session. */
-    private final ThreadLocal<KeyedMac> macs = new ThreadLocal<>();
+    /**
+     * The {@code Mac} keyed with the current secret, never used itself: each fingerprint runs on a
+     * copy of it, which skips the provider lookup and the key's preparation.
+     */
+    private volatile KeyedMac keyed;
 
     /** A {@code Mac} and the secret it was initialised with. */
-    private record KeyedMac(String secret, Mac mac) {
+    private record KeyedMac(String secret, Mac prototype) {
     }
 
     /**
@@ -89,17 +96,25 @@ public class LogIds {
     }
 
     private Mac mac(String secret) {
-        KeyedMac keyed = macs.get();
-        if (keyed == null || !keyed.secret().equals(secret)) {
-            try {
-                Mac mac = Mac.getInstance(ALGORITHM);
-                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-                keyed = new KeyedMac(secret, mac);
-                macs.set(keyed);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
-            }
+        KeyedMac current = keyed;
+        if (current == null || !current.secret().equals(secret)) {
+            current = new KeyedMac(secret, keyedMac(secret));
+            keyed = current;
         }
-        return keyed.mac();
+        try {
+            return (Mac) current.prototype().clone();
+        } catch (CloneNotSupportedException providerWithoutClone) {
+            return keyedMac(secret);
+        }
+    }
+
+    private static Mac keyedMac(String secret) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
     }
 }

@@ -5,7 +5,6 @@ import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;
@@ -13,13 +12,21 @@ import jakarta.servlet.http.HttpSessionListener;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows every session the container creates, re-identifies or ends, whatever code caused it:
  * keeps the MDC of the request thread current and fires the library's CDI events, each once.
+ * Registered by {@link dev.voltage.session.internal.WebRegistration}.
+ *
+ * <p>An observer that throws is logged with the session's log id and does not reach the
+ * container: the request that created the session goes on, and an expiry on the container's timer
+ * thread completes.
  */
-@WebListener
 public class SessionEventsListener implements HttpSessionListener, HttpSessionIdListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionEventsListener.class);
 
     /** How many recent id changes are remembered to report a change the container repeats only once. */
     private static final int REMEMBERED_ID_CHANGES = 1024;
@@ -51,7 +58,8 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     public void sessionCreated(HttpSessionEvent event) {
         String id = event.getSession().getId();
         mdc.showId(id);
-        created.fire(new SessionCreated(logIds.of(id)));
+        String logId = logIds.of(id);
+        notify(created, new SessionCreated(logId), logId);
     }
 
     @Override
@@ -61,14 +69,26 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
             return;
         }
         mdc.showId(newId);
-        idChanged.fire(new SessionIdChanged(logIds.of(oldSessionId), logIds.of(newId)));
+        String newLogId = logIds.of(newId);
+        notify(idChanged, new SessionIdChanged(logIds.of(oldSessionId), newLogId), newLogId);
     }
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
         mdc.hideId(session.getId());
-        destroyed.fire(new SessionDestroyed(logIds.of(session.getId()), reasonOf(session)));
+        String logId = logIds.of(session.getId());
+        notify(destroyed, new SessionDestroyed(logId, reasonOf(session)), logId);
+    }
+
+    /** Fires an event; what an observer throws is the application's fault, never the container's business. */
+    private static <E> void notify(Event<E> observers, E event, String logId) {
+        try {
+            observers.fire(event);
+        } catch (RuntimeException e) {
+            LOG.error("An observer of {} for the session with log id {} threw; the session goes on.",
+                    event.getClass().getSimpleName(), logId, e);
+        }
     }
 
     /**

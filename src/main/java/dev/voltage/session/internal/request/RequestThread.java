@@ -17,6 +17,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class RequestThread {
 
+    /** The message of the exception thrown where the library's request listener never ran in this application. */
+    public static final String LISTENER_NOT_REGISTERED = "Session cannot see the HTTP request: voltage-session's "
+            + "request listener has not run in this application. The jar registers it from its "
+            + "ServletContainerInitializer (META-INF/services/jakarta.servlet.ServletContainerInitializer), which the "
+            + "container did not run: keep the jar in WEB-INF/lib, and where web.xml has an <absolute-ordering>, "
+            + "name the jar there or add <others/>.";
+
     private static final ThreadLocal<HttpServletRequest> SERVING = new ThreadLocal<>();
 
     /** Set while the thread borrows a request it does not serve: tells whether that request has completed. */
@@ -27,6 +34,9 @@ public final class RequestThread {
             + "so Session can no longer read or write its session: the container may already serve another client "
             + "with that request. Finish the session work before the request completes (return a CompletionStage, "
             + "or resume the AsyncResponse, after it), or give the task the values it needs as arguments.";
+
+    /** Whether the container created the library's request listener, which registration implies. */
+    private static volatile boolean listenerRegistered;
 
     private RequestThread() {
     }
@@ -86,6 +96,26 @@ public final class RequestThread {
         if (completed != null && completed.getAsBoolean()) {
             throw new IllegalStateException(REQUEST_COMPLETED);
         }
+    }
+
+    /** Records that the container created the library's request listener. */
+    static void listenerRegistered() {
+        listenerRegistered = true;
+    }
+
+    /** Forgets that the listener was created, as in an application that never registered it; for tests. */
+    static void forgetListener() {
+        listenerRegistered = false;
+    }
+
+    /**
+     * Tells whether the container created the library's request listener; without it no thread
+     * ever serves a request as the library sees it.
+     *
+     * @return {@code true} once the listener exists
+     */
+    public static boolean isListenerRegistered() {
+        return listenerRegistered;
     }
 
     /**

@@ -69,7 +69,8 @@ public final class SessionAccess {
             request = RequestThread.current();
         }
         if (request == null) {
-            throw new ContextNotActiveException(NO_HTTP_REQUEST);
+            throw new ContextNotActiveException(RequestThread.isListenerRegistered()
+                    ? NO_HTTP_REQUEST : RequestThread.LISTENER_NOT_REGISTERED);
         }
         return request;
     }

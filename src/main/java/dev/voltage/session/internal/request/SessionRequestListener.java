@@ -6,7 +6,6 @@ import dev.voltage.session.SessionConfiguration;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
@@ -14,14 +13,18 @@ import java.util.Collections;
 /**
  * Tells the library which request the thread serves ({@link RequestThread}) while the container
  * serves it, puts the session's log id into the MDC for the request's duration, and applies
- * {@code save-uninitialized} and {@code resave}; registered by the jar itself through
- * {@code @WebListener}.
+ * {@code save-uninitialized} and {@code resave}; registered by
+ * {@link dev.voltage.session.internal.WebRegistration}.
  *
  * <p>It runs for every request of the application, so it creates no request-scoped bean: a
  * request that never uses {@code Session} pays for a session lookup and the MDC only.
  */
-@WebListener
 public class SessionRequestListener implements ServletRequestListener {
+
+    /** Created by the container (or by CDI in tests), which registered it. */
+    public SessionRequestListener() {
+        RequestThread.listenerRegistered();
+    }
 
     @Inject
     ActiveConfiguration settings;
@@ -33,7 +36,14 @@ public class SessionRequestListener implements ServletRequestListener {
     public void requestInitialized(ServletRequestEvent event) {
         if (event.getServletRequest() instanceof HttpServletRequest request) {
             RequestThread.begin(request);
-            mdc.show(request.getSession(settings.configuration().saveUninitialized()));
+            try {
+                mdc.show(request.getSession(settings.configuration().saveUninitialized()));
+            } catch (RuntimeException | Error e) {
+                // the container may not call requestDestroyed now: the pooled thread must not keep this request
+                RequestThread.end();
+                mdc.clear();
+                throw e;
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @EnableWeld
@@ -32,13 +34,33 @@ class SessionOutsideRequestTest {
         assertThatThrownBy(() -> session.get("cart")).isInstanceOf(ContextNotActiveException.class);
     }
 
+    @BeforeEach
+    @AfterEach
+    void forgetTheListener() {
+        RequestThread.forgetListener();
+    }
+
     @Test
     void usedInARequestContextWithoutHttpRequestThenContextNotActiveExceptionSayingSessionNeedsAnHttpRequest() {
+        new SessionRequestListener(); // the container created it: it serves every request there is
         requestContext.activate();
         try {
             assertThatThrownBy(() -> session.set("cart", "x"))
                     .isInstanceOf(ContextNotActiveException.class)
                     .hasMessage(SessionAccess.NO_HTTP_REQUEST);
+        } finally {
+            requestContext.deactivate();
+        }
+    }
+
+    @Test
+    void usedWhereTheRequestListenerWasNeverCreatedThenTheMessageNamesTheRegistration() {
+        requestContext.activate();
+        try {
+            assertThatThrownBy(() -> session.set("cart", "x"))
+                    .isInstanceOf(ContextNotActiveException.class)
+                    .hasMessage(RequestThread.LISTENER_NOT_REGISTERED)
+                    .hasMessageContaining("ServletContainerInitializer");
         } finally {
             requestContext.deactivate();
         }
