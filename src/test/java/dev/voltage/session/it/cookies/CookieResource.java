@@ -52,12 +52,13 @@ public class CookieResource {
         return session.id().orElse("none");
     }
 
-    /** Ends the session. */
+    /** Ends the session; @return {@code deleted}, or {@code none} without a session */
     @POST
     @Path("logout")
     public String logout() {
+        boolean existed = session.exists();
         session.delete();
-        return "deleted";
+        return existed ? "deleted" : "none";
     }
 
     /** Stores a user and sets a cookie of the application's own, the JAX-RS way. */
