@@ -20,6 +20,7 @@ public class FakeHttpRequest {
     private volatile HttpSessionListener sessionListener;
     private volatile HttpSessionIdListener idListener;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final String requestedSessionId;
 
     /** A request of a client that has no session yet, with the container's default timeout of 30 minutes. */
     public FakeHttpRequest() {
@@ -30,6 +31,7 @@ public class FakeHttpRequest {
     public FakeHttpRequest(FakeHttpSession session) {
         this.session = session;
         this.sessionTimeoutMinutes = 30;
+        this.requestedSessionId = session == null ? null : session.getId();
     }
 
     /** Tells the listeners of sessions created, re-identified and invalidated, as the container does. */
@@ -55,6 +57,8 @@ public class FakeHttpRequest {
                     case "getSession" -> getSession(args == null || (boolean) args[0]);
                     case "changeSessionId" -> changeSessionId();
                     case "getServletContext" -> context;
+                    case "getRequestedSessionId" -> requestedSessionId;
+                    case "isRequestedSessionIdFromURL" -> false;
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     case "removeAttribute" -> attributes.remove((String) args[0]);

@@ -15,6 +15,11 @@ import java.util.Locale;
  * {@code SameSite}, before the response is committed. Containers that write the session cookie
  * as a header but ignore {@code SessionCookieConfig.setAttribute("SameSite", ...)} (Payara and
  * GlassFish 7) get it added; containers that honour it (WildFly) are left alone.
+ *
+ * <p>It also keeps the session cookie when code downstream replaces the {@code Set-Cookie} headers:
+ * Payara and GlassFish write the session cookie as a header the moment the session is created, and
+ * Jersey writes a JAX-RS response's own cookies ({@code NewCookie}) with {@code setHeader} when the
+ * servlet response already holds that header, which would drop the session's.
  */
 final class SameSiteResponse extends HttpServletResponseWrapper {
 
@@ -36,7 +41,7 @@ final class SameSiteResponse extends HttpServletResponseWrapper {
         if (sameSite == null) {
             return;
         }
-        String prefix = SessionCookies.nameOf(request.getServletContext().getSessionCookieConfig()) + "=";
+        String prefix = sessionCookiePrefix();
         List<String> headers = new ArrayList<>(getHeaders(SET_COOKIE));
         boolean changed = false;
         for (int i = 0; i < headers.size(); i++) {
@@ -47,9 +52,33 @@ final class SameSiteResponse extends HttpServletResponseWrapper {
             }
         }
         if (changed) {
-            setHeader(SET_COOKIE, headers.get(0));
-            headers.subList(1, headers.size()).forEach(header -> addHeader(SET_COOKIE, header));
+            super.setHeader(SET_COOKIE, headers.get(0));
+            headers.subList(1, headers.size()).forEach(header -> super.addHeader(SET_COOKIE, header));
         }
+    }
+
+    /**
+     * Sets a header; a {@code Set-Cookie} that is not the session cookie replaces the others but
+     * keeps the session cookie's.
+     */
+    @Override
+    public void setHeader(String name, String value) {
+        if (!SET_COOKIE.equalsIgnoreCase(name) || isCommitted()) {
+            super.setHeader(name, value);
+            return;
+        }
+        String prefix = sessionCookiePrefix();
+        List<String> sessionCookies = getHeaders(SET_COOKIE).stream()
+                .filter(header -> header != null && header.startsWith(prefix))
+                .toList();
+        super.setHeader(name, value);
+        if (value != null && !value.startsWith(prefix)) {
+            sessionCookies.forEach(header -> super.addHeader(SET_COOKIE, header));
+        }
+    }
+
+    private String sessionCookiePrefix() {
+        return SessionCookies.nameOf(request.getServletContext().getSessionCookieConfig()) + "=";
     }
 
     @Override

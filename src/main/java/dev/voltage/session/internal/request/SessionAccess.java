@@ -1,5 +1,6 @@
 package dev.voltage.session.internal.request;
 
+import dev.voltage.session.internal.cookie.RequestedSessionIds;
 import dev.voltage.session.internal.cookie.SessionCookieFilter;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,9 @@ public final class SessionAccess {
 
     /** The request attribute that holds the ids this request deleted or replaced, which a session it creates must not take again. */
     private static final String RETIRED_IDS_ATTRIBUTE = "dev.voltage.session.retired-ids";
+
+    /** The request attribute set once the library started a session of its own beside the one a URL named. */
+    private static final String LEFT_URL_SESSION_ATTRIBUTE = "dev.voltage.session.left-url-session";
 
     private HttpServletRequest request;
 
@@ -96,7 +100,7 @@ public final class SessionAccess {
      */
     public <R> R ifSessionExists(Function<HttpSession, R> operation, R none) {
         HttpSession session = get().getSession(false);
-        if (session == null) {
+        if (session == null || joinedByUrl(session)) {
             return none;
         }
         try {
@@ -136,14 +140,32 @@ public final class SessionAccess {
         retired.add(sessionId);
     }
 
-    /** A new session, with a fresh id: some containers (Payara) reuse an id this request retired. */
+    /**
+     * A new session, with a fresh id: some containers (Payara) reuse an id this request retired, or
+     * one the client asked for; a session a URL named is left for a new one.
+     */
     private HttpSession created() {
-        HttpSession session = get().getSession(true);
+        HttpServletRequest current = get();
+        String requested = current.getRequestedSessionId();
+        HttpSession session = current.getSession(true);
+        if (joinedByUrl(session)) {
+            // The container holds the request in the session the link named: only ending it frees the request.
+            current.setAttribute(LEFT_URL_SESSION_ATTRIBUTE, Boolean.TRUE);
+            session.invalidate();
+            session = current.getSession(true);
+        }
         Set<String> retired = retiredIds();
-        if (retired != null && retired.contains(session.getId())) {
-            get().changeSessionId();
+        if (retired != null && retired.contains(session.getId()) || RequestedSessionIds.adopted(requested, session)) {
+            current.changeSessionId();
         }
         return session;
+    }
+
+    /** Whether the container put the request into a session through an id in its URL, which the library never follows. */
+    private boolean joinedByUrl(HttpSession session) {
+        HttpServletRequest current = get();
+        return current.getAttribute(LEFT_URL_SESSION_ATTRIBUTE) == null
+                && RequestedSessionIds.joinedByUrl(current, session);
     }
 
     @SuppressWarnings("unchecked")
