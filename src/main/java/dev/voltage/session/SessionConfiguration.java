@@ -61,6 +61,16 @@ public final class SessionConfiguration {
     /** What the log id is, {@code fingerprint}, {@code raw} or {@code none}: {@value}. Default: {@code fingerprint}. */
     public static final String LOG_ID = PREFIX + "log.id";
 
+    /**
+     * How long an operation that takes a session's lock ({@code update}, {@code delete},
+     * {@code regenerate}, a scope's {@code update}, {@code data(next)} and {@code reset}) waits for it
+     * before it throws an {@code IllegalStateException}, seconds or ISO-8601: {@value}. Default:
+     * {@link #DEFAULT_LOCK_TIMEOUT}.
+     */
+    public static final String LOCK_TIMEOUT = PREFIX + "lock-timeout";
+    /** The default of {@link #LOCK_TIMEOUT}: ten seconds. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
     /** The log id is the fingerprint of the session id. */
     public static final String LOG_ID_FINGERPRINT = "fingerprint";
     /** The log id is the raw session id. */
@@ -86,6 +96,7 @@ public final class SessionConfiguration {
     private final boolean requireSerializable;
     private final String logMdcKey;
     private final String logId;
+    private final Duration lockTimeout;
 
     private SessionConfiguration(Builder builder) {
         this.secret = builder.secret;
@@ -102,6 +113,7 @@ public final class SessionConfiguration {
         this.cookieSameSite = builder.cookieSameSite;
         this.requireSerializable = builder.requireSerializable;
         this.logMdcKey = builder.logMdcKey;
+        this.lockTimeout = builder.lockTimeout;
         this.logId = builder.logId;
     }
 
@@ -207,6 +219,11 @@ public final class SessionConfiguration {
         return logId;
     }
 
+    /** @return how long an operation waits for its session's lock ({@value #LOCK_TIMEOUT}) */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
     /**
      * Describes the configuration, with the secret hidden.
      *
@@ -219,7 +236,8 @@ public final class SessionConfiguration {
                 + ", timeout=" + timeout + ", cookieName=" + cookieName + ", cookiePath=" + cookiePath
                 + ", cookieDomain=" + cookieDomain + ", cookieMaxAge=" + cookieMaxAge + ", cookieHttpOnly="
                 + cookieHttpOnly + ", cookieSameSite=" + cookieSameSite + ", requireSerializable="
-                + requireSerializable + ", logMdcKey=" + logMdcKey + ", logId=" + logId + "]";
+                + requireSerializable + ", logMdcKey=" + logMdcKey + ", logId=" + logId + ", lockTimeout=" + lockTimeout
+                + "]";
     }
 
     /**
@@ -243,6 +261,7 @@ public final class SessionConfiguration {
         private boolean requireSerializable = true;
         private String logMdcKey = "sessionId";
         private String logId = LOG_ID_FINGERPRINT;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
         private Builder() {
         }
@@ -263,6 +282,7 @@ public final class SessionConfiguration {
             requireSerializable = from.requireSerializable;
             logMdcKey = from.logMdcKey;
             logId = from.logId;
+            lockTimeout = from.lockTimeout;
         }
 
         /**
@@ -401,6 +421,15 @@ public final class SessionConfiguration {
         }
 
         /**
+         * @param lockTimeout how long an operation waits for its session's lock; positive
+         * @return this builder
+         */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /**
          * Checks the values and builds the configuration.
          *
          * @return the configuration
@@ -437,6 +466,9 @@ public final class SessionConfiguration {
                 throw bad(LOG_MDC_KEY, logMdcKey, "a key without spaces, such as sessionId");
             }
             logId = normalizeLogId(logId);
+            if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
+                throw bad(LOCK_TIMEOUT, lockTimeout, "a positive duration, seconds or ISO-8601, such as 10 or PT10S");
+            }
             return new SessionConfiguration(this);
         }
 
