@@ -5,6 +5,8 @@ import dev.voltage.session.internal.config.ActiveConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,19 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class SessionLocks {
+
+    private static final VarHandle USERS;
+
+    static {
+        try {
+            USERS = MethodHandles.lookup().findVarHandle(Entry.class, "users", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** What holding the lock of an ended session is: nothing. */
+    private static final Held NOTHING = () -> { };
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** The id changes the library is making right now, each done when its latch opens. */
@@ -99,22 +114,24 @@ public class SessionLocks {
      */
     public void moved(String oldId, String newId) {
         Entry entry = entries.get(oldId);
-        if (entry == null) {
+        if (entry == null || !entry.join()) {
             return;
         }
-        synchronized (entry) {
-            if (entry.gone || !oldId.equals(entry.key)) {
+        try {
+            if (!oldId.equals(entry.key)) {
                 return;
             }
             if (entries.putIfAbsent(newId, entry) == null) {
-                entries.remove(oldId, entry);
                 entry.key = newId;
+                entries.remove(oldId, entry);
                 return;
             }
+        } finally {
+            leave(entry);
         }
         if (entry.isHeldByCurrentThread() && entry.chained == null) {
             try {
-                entry.chained = lock(() -> newId, "the change of the session's id", false).entry;
+                entry.chained = (Entry) lock(() -> newId, "the change of the session's id", false);
             } catch (IllegalStateException timedOut) {
                 // the id changed already; the holder of the new id's entry finishes on its own
             }
@@ -131,41 +148,52 @@ public class SessionLocks {
     }
 
     private Held lock(Supplier<String> currentId, String operation, boolean yieldToMoves) {
-        Duration timeout = timeout();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = 0; // computed when the lock is first contended: most locks are not
         String id = currentId.get();
         while (id != null) {
             Entry entry = enter(id);
-            boolean locked;
-            try {
-                locked = entry.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                leave(entry);
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("The thread was interrupted while " + operation
-                        + " waited for the lock of its session.", e);
-            }
-            if (!locked) {
-                leave(entry);
-                throw timedOut(operation, timeout);
+            if (!entry.tryLock()) {
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + timeout().toNanos();
+                }
+                awaitLock(entry, deadline, operation);
             }
             if (yieldToMoves && !moves.isEmpty() && entry.getHoldCount() == 1) {
                 // an id change under way may be this session's: let it finish, then look again
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + timeout().toNanos();
+                }
                 List<CountDownLatch> underWay = List.copyOf(moves);
                 release(entry);
-                awaitAll(underWay, deadline, operation, timeout);
+                awaitAll(underWay, deadline, operation, timeout());
                 id = currentId.get();
                 continue;
             }
             String now = currentId.get();
             if (now == null || entries.get(now) == entry) {
-                return new Held(entry);
+                return entry;
             }
             // the session's id changed while we waited: its lock lives under the new id now
             release(entry);
             id = now;
         }
-        return new Held(null); // an ended session: nothing to exclude, the caller sees it ended
+        return NOTHING; // an ended session: nothing to exclude, the caller sees it ended
+    }
+
+    private void awaitLock(Entry entry, long deadline, String operation) {
+        boolean locked;
+        try {
+            locked = entry.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            leave(entry);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The thread was interrupted while " + operation
+                    + " waited for the lock of its session.", e);
+        }
+        if (!locked) {
+            leave(entry);
+            throw timedOut(operation, timeout());
+        }
     }
 
     private static void awaitAll(List<CountDownLatch> underWay, long deadline, String operation, Duration timeout) {
@@ -184,23 +212,25 @@ public class SessionLocks {
 
     private Entry enter(String id) {
         while (true) {
-            Entry entry = entries.computeIfAbsent(id, Entry::new);
-            synchronized (entry) {
-                if (!entry.gone && id.equals(entry.key)) {
-                    entry.users++;
+            Entry entry = entries.computeIfAbsent(id, this::newEntry);
+            if (entry.join()) {
+                if (id.equals(entry.key)) {
                     return entry;
                 }
+                leave(entry); // it moved to the session's new id meanwhile
+            } else {
+                entries.remove(id, entry); // let go of by its last user a moment ago
             }
-            // it was just let go of, or moved to a new id: look again
         }
     }
 
+    private Entry newEntry(String id) {
+        return new Entry(id);
+    }
+
     private void leave(Entry entry) {
-        synchronized (entry) {
-            if (--entry.users == 0) {
-                entry.gone = true;
-                entries.remove(entry.key, entry);
-            }
+        if (entry.quit()) {
+            entries.remove(entry.key, entry);
         }
     }
 
@@ -238,38 +268,49 @@ public class SessionLocks {
     }
 
     /** The lock of one session while it is in use, and how many requests use it. */
-    private static final class Entry extends ReentrantLock {
+    private final class Entry extends ReentrantLock implements Held {
 
         private static final long serialVersionUID = 1L;
 
-        /** The session id it is filed under; guarded by this entry's monitor. */
-        private String key;
-        /** How many requests hold or await it; guarded by this entry's monitor. */
-        private int users;
-        /** Whether it left the table (no user left); guarded by this entry's monitor. */
-        private boolean gone;
+        /** The session id it is filed under; changed only by a user that joined it. */
+        private volatile String key;
+        /** How many requests hold or await it; {@code -1} once it left the table. */
+        private volatile int users;
         /** The new id's entry, taken along when the id changed while this one was held; owner thread only. */
         private Entry chained;
 
         Entry(String key) {
             this.key = key;
         }
+
+        @Override
+        public void release() {
+            SessionLocks.this.release(this);
+        }
+
+        /** Counts one more user, unless the last one let go of it already. */
+        boolean join() {
+            while (true) {
+                int now = users;
+                if (now < 0) {
+                    return false;
+                }
+                if (USERS.compareAndSet(this, now, now + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        /** Counts one user less; tells whether that was the last, which takes it out of the table. */
+        boolean quit() {
+            return (int) USERS.getAndAdd(this, -1) == 1 && USERS.compareAndSet(this, 0, -1);
+        }
     }
 
     /** A lock a request holds, until it lets go. */
-    public final class Held {
-
-        private final Entry entry;
-
-        private Held(Entry entry) {
-            this.entry = entry;
-        }
+    public interface Held {
 
         /** Lets go of the lock. */
-        public void release() {
-            if (entry != null) {
-                SessionLocks.this.release(entry);
-            }
-        }
+        void release();
     }
 }
