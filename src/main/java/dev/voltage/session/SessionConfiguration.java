@@ -73,6 +73,13 @@ public final class SessionConfiguration {
     public static final String USERS_TABLE = PREFIX + "users.table";
     /** Property {@value}: how old what a server knows of a shared index may be, seconds or ISO-8601. */
     public static final String USERS_REFRESH = PREFIX + "users.refresh";
+    /**
+     * Property {@value}: how long an operation that takes a session's lock ({@code update},
+     * {@code delete}, {@code regenerate}, a scope's {@code update}, {@code data(next)} and
+     * {@code reset}) waits for it before it throws an {@code IllegalStateException}, seconds or
+     * ISO-8601.
+     */
+    public static final String LOCK_TIMEOUT = PREFIX + "lock-timeout";
 
     /** The log id is the fingerprint of the session id: {@value}. */
     public static final String LOG_ID_FINGERPRINT = "fingerprint";
@@ -113,6 +120,8 @@ public final class SessionConfiguration {
     public static final String DEFAULT_USERS_TABLE = "voltage_user_sessions";
     /** The default of {@link #USERS_REFRESH}, ISO-8601: {@value}. */
     public static final String DEFAULT_USERS_REFRESH = "PT1S";
+    /** The default of {@link #LOCK_TIMEOUT}, ISO-8601: {@value}. */
+    public static final String DEFAULT_LOCK_TIMEOUT = "PT10S";
 
     private static final String HOST_PREFIX = "__Host-";
     private static final String SECURE_PREFIX = "__Secure-";
@@ -141,6 +150,7 @@ public final class SessionConfiguration {
     private final String usersDataSource;
     private final String usersTable;
     private final Duration usersRefresh;
+    private final Duration lockTimeout;
 
     private SessionConfiguration(Builder builder) {
         this.secret = builder.secret;
@@ -163,6 +173,7 @@ public final class SessionConfiguration {
         this.usersDataSource = builder.usersDataSource;
         this.usersTable = builder.usersTable;
         this.usersRefresh = builder.usersRefresh;
+        this.lockTimeout = builder.lockTimeout;
     }
 
     /**
@@ -292,6 +303,11 @@ public final class SessionConfiguration {
         return usersRefresh;
     }
 
+    /** {@return how long an operation waits for its session's lock} Property {@value #LOCK_TIMEOUT}, default {@value #DEFAULT_LOCK_TIMEOUT}. */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
     /**
      * Describes the configuration, with the secret hidden.
      *
@@ -306,7 +322,7 @@ public final class SessionConfiguration {
                 + ", cookieHttpOnly=" + cookieHttpOnly + ", cookieSameSite=" + cookieSameSite
                 + ", requireSerializable=" + requireSerializable + ", logMdcKey=" + logMdcKey + ", logId=" + logId
                 + ", usersStore=" + usersStore + ", usersDataSource=" + usersDataSource + ", usersTable=" + usersTable
-                + ", usersRefresh=" + usersRefresh + "]";
+                + ", usersRefresh=" + usersRefresh + ", lockTimeout=" + lockTimeout + "]";
     }
 
     /**
@@ -335,6 +351,7 @@ public final class SessionConfiguration {
         private String usersDataSource = DEFAULT_USERS_DATA_SOURCE;
         private String usersTable = DEFAULT_USERS_TABLE;
         private Duration usersRefresh = Duration.parse(DEFAULT_USERS_REFRESH);
+        private Duration lockTimeout = Duration.parse(DEFAULT_LOCK_TIMEOUT);
 
         private Builder() {
         }
@@ -360,6 +377,7 @@ public final class SessionConfiguration {
             usersDataSource = from.usersDataSource;
             usersTable = from.usersTable;
             usersRefresh = from.usersRefresh;
+            lockTimeout = from.lockTimeout;
         }
 
         /**
@@ -583,6 +601,17 @@ public final class SessionConfiguration {
         }
 
         /**
+         * Sets how long an operation waits for its session's lock ({@value #LOCK_TIMEOUT}).
+         *
+         * @param lockTimeout positive
+         * @return this builder
+         */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /**
          * Checks the values and builds the configuration. Deployment runs the same checks, on a
          * produced configuration and on one read from properties alike.
          *
@@ -614,6 +643,9 @@ public final class SessionConfiguration {
                             + "voltage_user_sessions");
             if (usersRefresh == null || !positive(usersRefresh)) {
                 throw bad(USERS_REFRESH, usersRefresh, "a positive duration, such as 1 (seconds) or PT1S");
+            }
+            if (lockTimeout == null || !positive(lockTimeout)) {
+                throw bad(LOCK_TIMEOUT, lockTimeout, "a positive duration, such as 10 (seconds) or PT10S");
             }
             return new SessionConfiguration(this);
         }

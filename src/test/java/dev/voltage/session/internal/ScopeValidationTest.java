@@ -3,6 +3,7 @@ package dev.voltage.session.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
@@ -56,7 +57,7 @@ class ScopeValidationTest {
     private static Throwable deploy(Class<?>... scopes) {
         Weld weld = new Weld().disableDiscovery()
                 .addExtension(new VoltageSessionExtension())
-                .addBeanClasses(RequestSlices.class, SessionLocks.class, SliceCodec.class)
+                .addBeanClasses(RequestSlices.class, SessionLocks.class, ActiveConfiguration.class, SliceCodec.class)
                 .addBeanClasses(scopes);
         return catchThrowable(() -> {
             try (WeldContainer container = weld.initialize()) {

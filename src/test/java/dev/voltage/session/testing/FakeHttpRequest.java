@@ -21,6 +21,7 @@ public class FakeHttpRequest {
     private volatile HttpSessionIdListener idListener;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final String requestedSessionId;
+    private volatile Runnable afterIdChange = () -> { };
 
     /** A request of a client that has no session yet, with the container's default timeout of 30 minutes. */
     public FakeHttpRequest() {
@@ -38,6 +39,14 @@ public class FakeHttpRequest {
     public <L extends HttpSessionListener & HttpSessionIdListener> void notify(L listener) {
         this.sessionListener = listener;
         this.idListener = listener;
+    }
+
+    /**
+     * Runs {@code action} inside {@code changeSessionId}, after the id changed and before the id
+     * listener hears of it: the moment where another request already reads the new id.
+     */
+    public void afterIdChange(Runnable action) {
+        afterIdChange = action;
     }
 
     /** The session this request has now, or {@code null}. */
@@ -88,6 +97,7 @@ public class FakeHttpRequest {
         }
         String oldId = session.getId();
         session.changeId();
+        afterIdChange.run();
         if (idListener != null) {
             idListener.sessionIdChanged(new HttpSessionEvent(session), oldId);
         }

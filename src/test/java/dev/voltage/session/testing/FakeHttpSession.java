@@ -33,6 +33,12 @@ public class FakeHttpSession implements HttpSession {
         this(true);
     }
 
+    /** A session with a chosen id, for tests of ids that hash alike. */
+    public FakeHttpSession(String id) {
+        this(true);
+        this.id = id;
+    }
+
     /**
      * @param recordWrites whether to record the keys written (benchmarks, which write millions of times, do not)
      */

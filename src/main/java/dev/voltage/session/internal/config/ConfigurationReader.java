@@ -62,6 +62,7 @@ final class ConfigurationReader {
         text(USERS_DATA_SOURCE).ifPresent(builder::usersDataSource);
         text(USERS_TABLE).ifPresent(builder::usersTable);
         duration(USERS_REFRESH).ifPresent(builder::usersRefresh);
+        duration(LOCK_TIMEOUT).ifPresent(builder::lockTimeout);
         return builder.build();
     }
 

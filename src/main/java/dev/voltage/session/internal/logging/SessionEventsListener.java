@@ -3,6 +3,7 @@ package dev.voltage.session.internal.logging;
 import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
+import dev.voltage.session.internal.request.SessionLocks;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
@@ -46,6 +47,9 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     LogIds logIds;
 
     @Inject
+    SessionLocks locks;
+
+    @Inject
     Event<SessionCreated> created;
 
     @Inject
@@ -65,6 +69,7 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     @Override
     public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
         String newId = event.getSession().getId();
+        locks.moved(oldSessionId, newId); // whatever code changed it, the session keeps its lock
         if (newId.equals(reportedIdChanges.put(oldSessionId, newId))) {
             return;
         }

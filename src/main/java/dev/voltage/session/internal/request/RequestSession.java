@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -33,7 +32,7 @@ import java.util.stream.Collectors;
 public class RequestSession implements Session {
 
     private final SessionAccess access;
-    private final SessionLocks locks;
+    private final ExclusiveSession exclusive;
     private final RequestSlices slices;
     private final ActiveConfiguration settings;
     private final LogIds logIds;
@@ -57,7 +56,7 @@ public class RequestSession implements Session {
     @Inject
     public RequestSession(SessionLocks locks, RequestSlices slices, ActiveConfiguration settings, LogIds logIds) {
         this.access = new SessionAccess();
-        this.locks = locks;
+        this.exclusive = new ExclusiveSession(access, locks);
         this.slices = slices;
         this.settings = settings;
         this.logIds = logIds;
@@ -124,48 +123,30 @@ public class RequestSession implements Session {
         SessionKeys.requireUserKey(key);
         Objects.requireNonNull(updater, "updater");
         usedKeys.add(key);
-        HttpSession existing = existingSession();
-        if (existing == null) {
-            // A session created now is known to this request only: nothing can interleave with it.
-            T next = updater.apply(initial);
-            set(key, next);
-            return next;
+        T next = exclusive.update("Session.update()", session -> (T) session.getAttribute(key), null,
+                current -> {
+                    T changed = updater.apply(current == null ? initial : current);
+                    if (changed != null) {
+                        requireStorable(key, changed);
+                    }
+                    return changed;
+                },
+                (session, value) -> {
+                    if (value == null) {
+                        session.removeAttribute(key);
+                    } else {
+                        session.setAttribute(key, value);
+                    }
+                });
+        if (next == null) {
+            usedKeys.remove(key);
         }
-        Lock lock = locks.lockFor(existing.getId());
-        lock.lock();
-        try {
-            if (!SessionAccess.isValid(existing)) { // another request ended it: start a new one, as after delete()
-                T next = updater.apply(initial);
-                set(key, next);
-                return next;
-            }
-            T current = (T) existing.getAttribute(key);
-            T next = updater.apply(current == null ? initial : current);
-            store(existing, key, next);
-            return next;
-        } finally {
-            lock.unlock();
-        }
+        return next;
     }
 
     private void requireStorable(String key, Object value) {
         if (settings.configuration().requireSerializable()) {
             SerializableValues.requireSerializable(key, value);
-        }
-    }
-
-    /** Writes a value to a session known to be valid, as {@link #set} does, without looking the session up again. */
-    private void store(HttpSession session, String key, Object value) {
-        if (value == null) {
-            usedKeys.remove(key);
-            session.removeAttribute(key);
-            return;
-        }
-        requireStorable(key, value);
-        try {
-            session.setAttribute(key, value);
-        } catch (IllegalStateException invalidatedMeanwhile) {
-            write(fresh -> fresh.setAttribute(key, value));
         }
     }
 
@@ -196,11 +177,10 @@ public class RequestSession implements Session {
     public void delete() {
         usedKeys.clear();
         slices.forget();
-        boolean deleted = ifExists(session -> {
-            access.retire(session.getId());
-            session.invalidate();
+        boolean deleted = exclusive.apply("Session.delete()", session -> {
+            exclusive.end(session);
             return true;
-        }, false);
+        }, () -> false);
         if (deleted) {
             access.response().ifPresent(response -> SessionCookies.clear(request(), response));
         }
@@ -208,11 +188,7 @@ public class RequestSession implements Session {
 
     @Override
     public void regenerate() {
-        HttpSession session = existingSession();
-        if (session != null) {
-            access.retire(session.getId());
-            request().changeSessionId();
-        }
+        exclusive.apply("Session.regenerate()", exclusive::changeId, () -> null);
     }
 
     @Override
@@ -261,25 +237,21 @@ public class RequestSession implements Session {
 
     @Override
     public Instant createdAt() {
-        return Instant.ofEpochMilli(requireSession("createdAt()").getCreationTime());
+        return Instant.ofEpochMilli(fact("createdAt()", HttpSession::getCreationTime));
     }
 
     @Override
     public Instant lastAccessedAt() {
-        return Instant.ofEpochMilli(requireSession("lastAccessedAt()").getLastAccessedTime());
+        return Instant.ofEpochMilli(fact("lastAccessedAt()", HttpSession::getLastAccessedTime));
     }
 
     @Override
     public Duration maxInactiveInterval() {
-        return Duration.ofSeconds(requireSession("maxInactiveInterval()").getMaxInactiveInterval());
+        return Duration.ofSeconds(fact("maxInactiveInterval()", session -> (long) session.getMaxInactiveInterval()));
     }
 
     private HttpServletRequest request() {
         return access.get();
-    }
-
-    private HttpSession existingSession() {
-        return access.existingSession();
     }
 
     private void write(Consumer<HttpSession> operation) {
@@ -290,12 +262,13 @@ public class RequestSession implements Session {
         return access.ifSessionExists(operation, none);
     }
 
-    private HttpSession requireSession(String fact) {
-        HttpSession session = existingSession();
-        if (session == null) {
+    /** A time fact of the session; one that ends meanwhile has none, as when there is no session. */
+    private long fact(String fact, Function<HttpSession, Long> read) {
+        Long value = ifExists(read, null);
+        if (value == null) {
             throw new IllegalStateException("There is no session, so it has no " + fact
                     + "; check Session.exists() first.");
         }
-        return session;
+        return value;
     }
 }

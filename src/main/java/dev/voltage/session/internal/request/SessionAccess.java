@@ -141,6 +141,24 @@ public final class SessionAccess {
     }
 
     /**
+     * Tells whether this request itself ended or re-identified a session ({@link #retire}).
+     *
+     * @param session a session, valid or not
+     * @return {@code true} when its id is one this request retired
+     */
+    public boolean retired(HttpSession session) {
+        Set<String> retired = retiredIds();
+        if (retired == null) {
+            return false;
+        }
+        try {
+            return retired.contains(session.getId());
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
+    }
+
+    /**
      * A new session, with a fresh id: some containers (Payara) reuse an id this request retired, or
      * one the client asked for; a session a URL named is left for a new one.
      */

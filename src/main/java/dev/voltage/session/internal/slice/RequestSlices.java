@@ -1,17 +1,16 @@
 package dev.voltage.session.internal.slice;
 
+import dev.voltage.session.internal.request.ExclusiveSession;
 import dev.voltage.session.internal.request.SessionAccess;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.spi.SliceStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -30,9 +29,12 @@ public class RequestSlices implements SliceStore {
     private record Slice(Object json, Object state) {
     }
 
+    /** What an update reads where there is no live session. */
+    private static final Object ENDED = new Object();
+
     private final Map<String, Slice> slices = new HashMap<>();
     private final SessionAccess access;
-    private final SessionLocks locks;
+    private final ExclusiveSession exclusive;
     private final SliceCodec codec;
 
     /** For CDI's client proxy only. */
@@ -49,7 +51,7 @@ public class RequestSlices implements SliceStore {
     @Inject
     public RequestSlices(SessionLocks locks, SliceCodec codec) {
         this.access = new SessionAccess();
-        this.locks = locks;
+        this.exclusive = new ExclusiveSession(access, locks);
         this.codec = codec;
     }
 
@@ -73,35 +75,49 @@ public class RequestSlices implements SliceStore {
 
     private <T> void write(String name, Type type, T state) {
         String json = codec.encode(name, type, state);
-        access.writeSession(session -> session.setAttribute(attribute(name), json));
+        exclusive.apply("ScopedSession.data(next)", session -> {
+            session.setAttribute(attribute(name), json);
+            return null;
+        }, () -> {
+            forgetIfEnded();
+            access.writeSession(fresh -> fresh.setAttribute(attribute(name), json));
+            return null;
+        });
         slices.put(name, new Slice(json, state));
     }
 
     @Override
     public <T> T update(String name, Class<?> scope, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
         Type type = StateTypes.of(scope);
-        HttpSession existing = access.existingSession();
-        if (existing == null) {
-            // A session created now is known to this request only: nothing can interleave with it.
-            return store(name, type, defaults, updater.apply(defaults.get()));
+        Slice next = exclusive.update("ScopedSession.update()", session -> session.getAttribute(attribute(name)),
+                ENDED, json -> {
+                    T state = json == ENDED ? ended(name, defaults) : current(name, type, json, defaults);
+                    T changed = updater.apply(state);
+                    return changed == null ? null : new Slice(codec.encode(name, type, changed), changed);
+                }, (session, slice) -> {
+                    if (slice == null) {
+                        session.removeAttribute(attribute(name));
+                    } else {
+                        session.setAttribute(attribute(name), slice.json());
+                    }
+                });
+        if (next == null) {
+            slices.remove(name);
+            return defaults.get();
         }
-        Lock lock = locks.lockFor(existing.getId());
-        lock.lock();
-        try {
-            Object json = SessionAccess.isValid(existing) ? existing.getAttribute(attribute(name)) : null;
-            return store(name, type, defaults, updater.apply(current(name, type, json, defaults)));
-        } finally {
-            lock.unlock();
-        }
+        slices.put(name, next);
+        @SuppressWarnings("unchecked")
+        T state = (T) next.state();
+        return state;
     }
 
     @Override
     public void remove(String name) {
         slices.remove(name);
-        access.ifSessionExists(session -> {
+        exclusive.apply("ScopedSession.reset()", session -> {
             session.removeAttribute(attribute(name));
             return null;
-        }, null);
+        }, () -> null);
     }
 
     /** Forgets every decoded slice, after the session was deleted or to read them again. */
@@ -109,13 +125,17 @@ public class RequestSlices implements SliceStore {
         slices.clear();
     }
 
-    private <T> T store(String name, Type type, Supplier<? extends T> defaults, T next) {
-        if (next == null) {
-            remove(name);
-            return defaults.get();
+    /** What an update sees without a live session: the defaults, and nothing this request decoded from an ended one. */
+    private <T> T ended(String name, Supplier<? extends T> defaults) {
+        forgetIfEnded();
+        return defaults.get();
+    }
+
+    /** Forgets the slices decoded from a session that ended since (another request's logout, say). */
+    private void forgetIfEnded() {
+        if (!slices.isEmpty() && access.existingSession() == null) {
+            slices.clear();
         }
-        write(name, type, next);
-        return next;
     }
 
     /** The state for {@code json}, decoded again only when another request changed it since this one read it. */

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.voltage.session.ScopedSession;
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.it.hostile.Basket;
@@ -57,7 +58,7 @@ final class HostileSliceReader implements AutoCloseable {
     }
 
     RequestSlices slices() {
-        return new RequestSlices(new SessionLocks(), codec);
+        return new RequestSlices(new SessionLocks(new ActiveConfiguration()), codec);
     }
 
     List<String> messages() {
