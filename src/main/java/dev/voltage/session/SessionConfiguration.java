@@ -61,6 +61,22 @@ public final class SessionConfiguration {
     /** What the log id is, {@code fingerprint}, {@code raw} or {@code none}: {@value}. Default: {@code fingerprint}. */
     public static final String LOG_ID = PREFIX + "log.id";
 
+    /** The absolute timeout, counted from the session's creation, seconds or ISO-8601 ({@code PT8H}): {@value}. Default: none. */
+    public static final String ABSOLUTE_TIMEOUT = PREFIX + "absolute-timeout";
+    /** Where the index of the sessions of a user lives, {@code memory} or {@code jdbc}: {@value}. Default: {@code memory}. */
+    public static final String USERS_STORE = PREFIX + "users.store";
+    /** The JNDI name of the {@code DataSource} of the {@code jdbc} index: {@value}. Default: {@code java:comp/DefaultDataSource}. */
+    public static final String USERS_DATASOURCE = PREFIX + "users.datasource";
+    /** The table of the {@code jdbc} index, an SQL identifier: {@value}. Default: {@code voltage_user_sessions}. */
+    public static final String USERS_TABLE = PREFIX + "users.table";
+    /** How old what a server knows of the shared index may be, seconds or ISO-8601: {@value}. Default: {@code PT1S}. */
+    public static final String USERS_REFRESH = PREFIX + "users.refresh";
+
+    /** The index of the sessions of a user is kept in this server's memory. */
+    public static final String USERS_STORE_MEMORY = "memory";
+    /** The index of the sessions of a user is a table reached through a {@code DataSource}. */
+    public static final String USERS_STORE_JDBC = "jdbc";
+
     /** The log id is the fingerprint of the session id. */
     public static final String LOG_ID_FINGERPRINT = "fingerprint";
     /** The log id is the raw session id. */
@@ -70,6 +86,7 @@ public final class SessionConfiguration {
 
     private static final Pattern COOKIE_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
     private static final Pattern MDC_KEY = Pattern.compile("\\S+");
+    private static final Pattern SQL_IDENTIFIER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
 
     private final String secret;
     private final boolean secure;
@@ -86,6 +103,11 @@ public final class SessionConfiguration {
     private final boolean requireSerializable;
     private final String logMdcKey;
     private final String logId;
+    private final Duration absoluteTimeout;
+    private final String usersStore;
+    private final String usersDataSource;
+    private final String usersTable;
+    private final Duration usersRefresh;
 
     private SessionConfiguration(Builder builder) {
         this.secret = builder.secret;
@@ -103,6 +125,11 @@ public final class SessionConfiguration {
         this.requireSerializable = builder.requireSerializable;
         this.logMdcKey = builder.logMdcKey;
         this.logId = builder.logId;
+        this.absoluteTimeout = builder.absoluteTimeout;
+        this.usersStore = builder.usersStore;
+        this.usersDataSource = builder.usersDataSource;
+        this.usersTable = builder.usersTable;
+        this.usersRefresh = builder.usersRefresh;
     }
 
     /**
@@ -207,6 +234,31 @@ public final class SessionConfiguration {
         return logId;
     }
 
+    /** @return the absolute timeout, counted from the session's creation, or {@code null} when there is none ({@value #ABSOLUTE_TIMEOUT}) */
+    public Duration absoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    /** @return where the index of the sessions of a user lives: {@code memory} or {@code jdbc} ({@value #USERS_STORE}) */
+    public String usersStore() {
+        return usersStore;
+    }
+
+    /** @return the JNDI name of the {@code DataSource} of the {@code jdbc} index ({@value #USERS_DATASOURCE}) */
+    public String usersDataSource() {
+        return usersDataSource;
+    }
+
+    /** @return the table of the {@code jdbc} index ({@value #USERS_TABLE}) */
+    public String usersTable() {
+        return usersTable;
+    }
+
+    /** @return how old what a server knows of the shared index may be ({@value #USERS_REFRESH}) */
+    public Duration usersRefresh() {
+        return usersRefresh;
+    }
+
     /**
      * Describes the configuration, with the secret hidden.
      *
@@ -219,7 +271,9 @@ public final class SessionConfiguration {
                 + ", timeout=" + timeout + ", cookieName=" + cookieName + ", cookiePath=" + cookiePath
                 + ", cookieDomain=" + cookieDomain + ", cookieMaxAge=" + cookieMaxAge + ", cookieHttpOnly="
                 + cookieHttpOnly + ", cookieSameSite=" + cookieSameSite + ", requireSerializable="
-                + requireSerializable + ", logMdcKey=" + logMdcKey + ", logId=" + logId + "]";
+                + requireSerializable + ", logMdcKey=" + logMdcKey + ", logId=" + logId + ", absoluteTimeout="
+                + absoluteTimeout + ", usersStore=" + usersStore + ", usersDataSource=" + usersDataSource
+                + ", usersTable=" + usersTable + ", usersRefresh=" + usersRefresh + "]";
     }
 
     /**
@@ -243,6 +297,11 @@ public final class SessionConfiguration {
         private boolean requireSerializable = true;
         private String logMdcKey = "sessionId";
         private String logId = LOG_ID_FINGERPRINT;
+        private Duration absoluteTimeout;
+        private String usersStore = USERS_STORE_MEMORY;
+        private String usersDataSource = "java:comp/DefaultDataSource";
+        private String usersTable = "voltage_user_sessions";
+        private Duration usersRefresh = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -263,6 +322,11 @@ public final class SessionConfiguration {
             requireSerializable = from.requireSerializable;
             logMdcKey = from.logMdcKey;
             logId = from.logId;
+            absoluteTimeout = from.absoluteTimeout;
+            usersStore = from.usersStore;
+            usersDataSource = from.usersDataSource;
+            usersTable = from.usersTable;
+            usersRefresh = from.usersRefresh;
         }
 
         /**
@@ -401,6 +465,52 @@ public final class SessionConfiguration {
         }
 
         /**
+         * @param absoluteTimeout how long a session may live from its creation, however active, positive and
+         *                        whole seconds; {@code null} for no absolute timeout
+         * @return this builder
+         */
+        public Builder absoluteTimeout(Duration absoluteTimeout) {
+            this.absoluteTimeout = absoluteTimeout;
+            return this;
+        }
+
+        /**
+         * @param usersStore where the index of the sessions of a user lives: {@code memory} or {@code jdbc}
+         * @return this builder
+         */
+        public Builder usersStore(String usersStore) {
+            this.usersStore = usersStore;
+            return this;
+        }
+
+        /**
+         * @param usersDataSource the JNDI name of the {@code DataSource} of the {@code jdbc} index
+         * @return this builder
+         */
+        public Builder usersDataSource(String usersDataSource) {
+            this.usersDataSource = usersDataSource;
+            return this;
+        }
+
+        /**
+         * @param usersTable the table of the {@code jdbc} index, an SQL identifier (optionally schema-qualified)
+         * @return this builder
+         */
+        public Builder usersTable(String usersTable) {
+            this.usersTable = usersTable;
+            return this;
+        }
+
+        /**
+         * @param usersRefresh how old what a server knows of the shared index may be, positive
+         * @return this builder
+         */
+        public Builder usersRefresh(Duration usersRefresh) {
+            this.usersRefresh = usersRefresh;
+            return this;
+        }
+
+        /**
          * Checks the values and builds the configuration.
          *
          * @return the configuration
@@ -437,6 +547,20 @@ public final class SessionConfiguration {
                 throw bad(LOG_MDC_KEY, logMdcKey, "a key without spaces, such as sessionId");
             }
             logId = normalizeLogId(logId);
+            if (absoluteTimeout != null && (absoluteTimeout.isNegative() || absoluteTimeout.isZero()
+                    || absoluteTimeout.getNano() != 0 || absoluteTimeout.getSeconds() > Integer.MAX_VALUE)) {
+                throw bad(ABSOLUTE_TIMEOUT, absoluteTimeout, "a positive whole number of seconds, such as 28800 or PT8H");
+            }
+            usersStore = normalizeUsersStore(usersStore);
+            if (usersDataSource == null || usersDataSource.isBlank()) {
+                throw bad(USERS_DATASOURCE, usersDataSource, "the JNDI name of a DataSource, such as java:comp/DefaultDataSource");
+            }
+            if (usersTable == null || !SQL_IDENTIFIER.matcher(usersTable).matches()) {
+                throw bad(USERS_TABLE, usersTable, "an SQL identifier of letters, digits and _, such as voltage_user_sessions");
+            }
+            if (usersRefresh == null || usersRefresh.isNegative() || usersRefresh.isZero()) {
+                throw bad(USERS_REFRESH, usersRefresh, "a positive duration, such as 1 or PT1S");
+            }
             return new SessionConfiguration(this);
         }
 
@@ -448,6 +572,14 @@ public final class SessionConfiguration {
                 case "none" -> "None";
                 default -> throw bad(COOKIE_SAME_SITE, value, "Strict, Lax or None (in any case)");
             };
+        }
+
+        private static String normalizeUsersStore(String value) {
+            String lower = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+            if (lower.equals(USERS_STORE_MEMORY) || lower.equals(USERS_STORE_JDBC)) {
+                return lower;
+            }
+            throw bad(USERS_STORE, value, "memory or jdbc");
         }
 
         private static String normalizeLogId(String value) {

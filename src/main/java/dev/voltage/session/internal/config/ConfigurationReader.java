@@ -42,7 +42,7 @@ final class ConfigurationReader {
         bool(SAVE_UNINITIALIZED).ifPresent(builder::saveUninitialized);
         bool(RESAVE).ifPresent(builder::resave);
         bool(ROLLING).ifPresent(builder::rolling);
-        text(TIMEOUT).map(ConfigurationReader::duration).ifPresent(builder::timeout);
+        text(TIMEOUT).map(value -> duration(TIMEOUT, value)).ifPresent(builder::timeout);
         text(COOKIE_NAME).ifPresent(builder::cookieName);
         text(COOKIE_PATH).ifPresent(builder::cookiePath);
         text(COOKIE_DOMAIN).ifPresent(builder::cookieDomain);
@@ -52,6 +52,11 @@ final class ConfigurationReader {
         bool(REQUIRE_SERIALIZABLE).ifPresent(builder::requireSerializable);
         text(LOG_MDC_KEY).ifPresent(builder::logMdcKey);
         text(LOG_ID).ifPresent(builder::logId);
+        text(ABSOLUTE_TIMEOUT).map(value -> duration(ABSOLUTE_TIMEOUT, value)).ifPresent(builder::absoluteTimeout);
+        text(USERS_STORE).ifPresent(builder::usersStore);
+        text(USERS_DATASOURCE).ifPresent(builder::usersDataSource);
+        text(USERS_TABLE).ifPresent(builder::usersTable);
+        text(USERS_REFRESH).map(value -> duration(USERS_REFRESH, value)).ifPresent(builder::usersRefresh);
         return builder.build();
     }
 
@@ -77,7 +82,7 @@ final class ConfigurationReader {
         });
     }
 
-    private static Duration duration(String value) {
+    private static Duration duration(String name, String value) {
         try {
             Duration duration = value.matches("-?\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
             if (duration.isNegative() || duration.isZero() || duration.getNano() != 0) {
@@ -85,7 +90,7 @@ final class ConfigurationReader {
             }
             return duration;
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw bad(TIMEOUT, value, "a positive whole number of seconds, such as 1800 or PT30M");
+            throw bad(name, value, "a positive whole number of seconds, such as 1800 or PT30M");
         }
     }
 
