@@ -3,6 +3,7 @@ package dev.voltage.session.internal.logging;
 import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
+import dev.voltage.session.internal.lifetime.SessionEnds;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
@@ -47,6 +48,9 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     @Inject
     Event<SessionDestroyed> destroyed;
 
+    @Inject
+    SessionEnds ends;
+
     @Override
     public void sessionCreated(HttpSessionEvent event) {
         String id = event.getSession().getId();
@@ -68,7 +72,7 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
         mdc.hideId(session.getId());
-        destroyed.fire(new SessionDestroyed(logIds.of(session.getId()), reasonOf(session)));
+        destroyed.fire(new SessionDestroyed(logIds.of(session.getId()), ends.reasonOf(session, reasonOf(session))));
     }
 
     /**

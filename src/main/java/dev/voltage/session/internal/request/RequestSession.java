@@ -2,10 +2,14 @@ package dev.voltage.session.internal.request;
 
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.cookie.SessionCookies;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserNames;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.Session;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -37,6 +41,14 @@ public class RequestSession implements Session {
     private final RequestSlices slices;
     private final ActiveConfiguration settings;
     private final LogIds logIds;
+
+    /** The binding of sessions to users, resolved when {@link #login} is first called. */
+    @Inject
+    Instance<UserBindings> bindings;
+
+    /** The session deadlines, resolved when {@link #expiresAt()} is first called. */
+    @Inject
+    Instance<SessionLifetime> lifetime;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
@@ -216,6 +228,21 @@ public class RequestSession implements Session {
     }
 
     @Override
+    public void login(String user) {
+        UserNames.requireLogin(user);
+        if (existingSession() != null) {
+            regenerate();
+        }
+        UserBindings binder = bindings.get();
+        write(session -> binder.bind(session, user));
+    }
+
+    @Override
+    public Optional<String> user() {
+        return ifExists(UserBindings::userOf, Optional.empty());
+    }
+
+    @Override
     public void reload() {
         usedKeys.clear();
         slices.forget();
@@ -272,6 +299,12 @@ public class RequestSession implements Session {
     @Override
     public Duration maxInactiveInterval() {
         return Duration.ofSeconds(requireSession("maxInactiveInterval()").getMaxInactiveInterval());
+    }
+
+    @Override
+    public Optional<Instant> expiresAt() {
+        SessionLifetime deadlines = lifetime.get();
+        return ifExists(deadlines::expiresAt, Optional.empty());
     }
 
     private HttpServletRequest request() {
