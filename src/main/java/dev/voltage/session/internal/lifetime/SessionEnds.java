@@ -94,6 +94,7 @@ public class SessionEnds {
         if (observed == Reason.EXPIRED) {
             try {
                 if (lifetime.outlived(session, Instant.now().plusSeconds(1))) {
+                    endedIds.put(session.getId(), Boolean.TRUE); // its client's next request clears the cookie
                     return Reason.ABSOLUTE_TIMEOUT;
                 }
             } catch (IllegalStateException alreadyInvalid) {
