@@ -2,6 +2,7 @@ package dev.voltage.session.internal.config;
 
 import dev.voltage.session.SessionConfiguration;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -28,6 +29,9 @@ public class ContainerSetup implements ServletContextListener {
     @Inject
     ActiveConfiguration settings;
 
+    @Inject
+    Event<ConfigurationApplied> applied;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
@@ -44,6 +48,7 @@ public class ContainerSetup implements ServletContextListener {
         settings.use(configuration);
         applyCookie(configuration, context.getSessionCookieConfig());
         context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        applied.fire(new ConfigurationApplied(configuration, context));
     }
 
     private static SessionConfiguration read(ServletContext context) {

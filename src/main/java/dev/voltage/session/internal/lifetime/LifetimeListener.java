@@ -15,15 +15,11 @@ import java.time.Instant;
 /**
  * Applies the session's lifetime to every request, before any filter or servlet of the
  * application runs: a session past its absolute timeout ends and the request reads as having
- * none; a request still carrying the cookie of a session the library ended gets it cleared
- * ({@link EndedSessionCookieFilter}). At the end of each request, and at a session's creation,
+ * none (and {@link EndedSessionCookieFilter} clears its cookie). At the end of each request, and at a session's creation,
  * the container's inactivity timeout is kept within the lifetime left.
  */
 @WebListener
 public class LifetimeListener implements ServletRequestListener, HttpSessionListener {
-
-    /** The request attribute that tells {@link EndedSessionCookieFilter} to clear the session cookie. */
-    static final String CLEAR_COOKIE_ATTRIBUTE = "dev.voltage.session.clear-cookie";
 
     @Inject
     SessionLifetime lifetime;
@@ -44,11 +40,6 @@ public class LifetimeListener implements ServletRequestListener, HttpSessionList
         HttpSession session = validSession(request);
         if (session != null && lifetime.outlived(session, Instant.now())) {
             ends.end(session, Reason.ABSOLUTE_TIMEOUT);
-            session = null;
-            request.setAttribute(CLEAR_COOKIE_ATTRIBUTE, Boolean.TRUE);
-        }
-        if (session == null && ends.ended(request.getRequestedSessionId())) {
-            request.setAttribute(CLEAR_COOKIE_ATTRIBUTE, Boolean.TRUE);
         }
     }
 

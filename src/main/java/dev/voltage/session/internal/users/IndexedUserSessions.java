@@ -32,10 +32,11 @@ public class IndexedUserSessions implements UserSessions {
     private final SessionEnds ends;
     private final LogIds logIds;
     private final Instance<Session> currentSession;
+    private final UserIndexStore store;
 
     /** For CDI's client proxy only. */
     protected IndexedUserSessions() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
@@ -44,10 +45,12 @@ public class IndexedUserSessions implements UserSessions {
      * @param ends ends sessions with the reason {@code REVOKED}
      * @param logIds turns ids into log ids
      * @param currentSession the {@code Session} of the current request, when there is one
+     * @param store where the index is shared with other servers, if it is
      */
     @Inject
     public IndexedUserSessions(LocalSessions local, SessionLifetime lifetime, SessionEnds ends, LogIds logIds,
-            Instance<Session> currentSession) {
+            Instance<Session> currentSession, UserIndexStore store) {
+        this.store = store;
         this.local = local;
         this.lifetime = lifetime;
         this.ends = ends;
@@ -58,9 +61,12 @@ public class IndexedUserSessions implements UserSessions {
     @Override
     public List<UserSession> of(String user) {
         UserNames.requireUser(user);
-        List<UserSession> sessions = new ArrayList<>();
-        for (HttpSession session : local.of(user)) {
-            describe(user, session).ifPresent(sessions::add);
+        SharedIndex shared = store.shared();
+        List<UserSession> sessions = new ArrayList<>(shared.of(user));
+        if (!shared.shared()) {
+            for (HttpSession session : local.of(user)) {
+                describe(user, session).ifPresent(sessions::add);
+            }
         }
         sessions.sort(Comparator.comparing(UserSession::lastAccessedAt).reversed());
         return sessions;
@@ -84,7 +90,7 @@ public class IndexedUserSessions implements UserSessions {
                 ended++;
             }
         }
-        return ended;
+        return ended + store.shared().revoke(user);
     }
 
     @Override
@@ -98,7 +104,7 @@ public class IndexedUserSessions implements UserSessions {
                 return end(session);
             }
         }
-        return false;
+        return store.shared().revoke(user, logId);
     }
 
     private boolean end(HttpSession session) {

@@ -18,18 +18,21 @@ public class UserBindings {
     public static final String USER_ATTRIBUTE = Session.RESERVED_PREFIX + "user";
 
     private final LocalSessions local;
+    private final UserIndexStore store;
 
     /** For CDI's client proxy only. */
     protected UserBindings() {
-        this(null);
+        this(null, null);
     }
 
     /**
      * @param local the sessions this server holds
+     * @param store where the index is shared with other servers, if it is
      */
     @Inject
-    public UserBindings(LocalSessions local) {
+    public UserBindings(LocalSessions local, UserIndexStore store) {
         this.local = local;
+        this.store = store;
     }
 
     /**
@@ -41,6 +44,7 @@ public class UserBindings {
     public void bind(HttpSession session, String user) {
         session.setAttribute(USER_ATTRIBUTE, user);
         list(session, user);
+        store.shared().bound(session, user);
     }
 
     private void list(HttpSession session, String user) {
@@ -57,7 +61,12 @@ public class UserBindings {
      * @param session a valid session
      */
     public void follow(HttpSession session) {
-        userOf(session).filter(user -> !local.holds(session.getId())).ifPresent(user -> list(session, user));
+        userOf(session).ifPresent(user -> {
+            if (!local.holds(session.getId())) {
+                list(session, user);
+            }
+            store.shared().touched(session, user);
+        });
     }
 
     /**

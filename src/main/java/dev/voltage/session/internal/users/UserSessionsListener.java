@@ -1,5 +1,7 @@
 package dev.voltage.session.internal.users;
 
+import dev.voltage.session.SessionDestroyed.Reason;
+import dev.voltage.session.internal.lifetime.SessionEnds;
 import dev.voltage.session.internal.request.SessionAccess;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
@@ -15,7 +17,7 @@ import jakarta.servlet.http.HttpSessionListener;
  * Keeps the index to the live sessions: a session leaves it by whatever path it ends (delete,
  * expiry, absolute timeout, revocation, code of the application), follows its id changes, and a
  * bound session this server serves without having listed it (after a restart, a fail-over) joins
- * it.
+ * it. With a shared index, a session that another server revoked ends at its next request here.
  */
 @WebListener
 public class UserSessionsListener implements HttpSessionListener, HttpSessionIdListener, ServletRequestListener {
@@ -26,14 +28,22 @@ public class UserSessionsListener implements HttpSessionListener, HttpSessionIdL
     @Inject
     UserBindings bindings;
 
+    @Inject
+    UserIndexStore store;
+
+    @Inject
+    SessionEnds ends;
+
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         local.ended(event.getSession().getId());
+        store.shared().ended(event.getSession().getId());
     }
 
     @Override
     public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
         local.renamed(oldSessionId, event.getSession().getId());
+        store.shared().renamed(oldSessionId, event.getSession().getId());
     }
 
     @Override
@@ -42,6 +52,10 @@ public class UserSessionsListener implements HttpSessionListener, HttpSessionIdL
             HttpSession session = request.getSession(false);
             if (session != null && SessionAccess.isValid(session)) {
                 try {
+                    if (store.shared().revoked(session.getId())) {
+                        ends.end(session, Reason.REVOKED);
+                        return;
+                    }
                     bindings.follow(session);
                 } catch (IllegalStateException endedMeanwhile) {
                     // nothing to follow

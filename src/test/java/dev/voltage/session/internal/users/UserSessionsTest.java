@@ -52,7 +52,7 @@ class UserSessionsTest {
     WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class,
                     SliceCodec.class, ActiveConfiguration.class, LogIds.class, SessionMdc.class,
                     SessionEventsListener.class, SessionEnds.class, SessionLifetime.class, LocalSessions.class,
-                    UserBindings.class, IndexedUserSessions.class, UserSessionsListener.class, Ends.class)
+                    UserBindings.class, UserIndexStore.class, IndexedUserSessions.class, UserSessionsListener.class, Ends.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -64,6 +64,9 @@ class UserSessionsTest {
 
     @Inject
     LocalSessions local;
+
+    @Inject
+    UserBindings bindings;
 
     @Inject
     ActiveConfiguration settings;
@@ -174,7 +177,7 @@ class UserSessionsTest {
         FakeHttpSession other = new FakeHttpSession();
         other.beforeInvalidate(() -> new Listeners().sessionDestroyed(new HttpSessionEvent(other)));
         session.login("alice");
-        new UserBindings(local).bind(other, "alice");
+        bindings.bind(other, "alice");
         assertThat(users.of("alice")).hasSize(2);
 
         assertThat(users.revoke("alice", "not-a-log-id")).isFalse();
@@ -240,7 +243,6 @@ class UserSessionsTest {
 
     @Test
     void indexFollowsConcurrentLoginsEndsAndRevocations() throws Exception {
-        UserBindings bindings = new UserBindings(local);
         ConcurrentLinkedQueue<FakeHttpSession> all = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
