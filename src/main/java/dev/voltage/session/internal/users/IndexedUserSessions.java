@@ -84,13 +84,15 @@ public class IndexedUserSessions implements UserSessions {
     @Override
     public int revoke(String user) {
         UserNames.requireUser(user);
+        // Shared: mark every row first, so that a local session this server fails to end still ends at its next request.
+        int marked = store.shared().revoke(user);
         int ended = 0;
         for (HttpSession session : local.of(user)) {
             if (end(session)) {
                 ended++;
             }
         }
-        return ended + store.shared().revoke(user);
+        return store.shared().shared() ? marked : ended;
     }
 
     @Override
@@ -99,12 +101,13 @@ public class IndexedUserSessions implements UserSessions {
         if (logId == null) {
             return false;
         }
+        boolean marked = store.shared().revoke(user, logId);
         for (HttpSession session : local.of(user)) {
             if (logId.equals(logIds.of(session.getId()))) {
-                return end(session);
+                return end(session) || marked;
             }
         }
-        return store.shared().revoke(user, logId);
+        return marked;
     }
 
     private boolean end(HttpSession session) {
