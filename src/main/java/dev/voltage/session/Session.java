@@ -51,6 +51,9 @@ public interface Session {
     /** The prefix of the attribute names the library keeps for itself; user keys may not start with it. */
     String RESERVED_PREFIX = "dev.voltage.session.";
 
+    /** The longest user {@link #login(String)} accepts, in characters. */
+    int MAX_USER_LENGTH = 256;
+
     /**
      * Returns the value stored under a key.
      *
@@ -179,6 +182,36 @@ public interface Session {
     void regenerate();
 
     /**
+     * Logs the session in as a user, in one call: the session gets a new id (as
+     * {@link #regenerate()} does, against session fixation; a new session when there is none),
+     * then it is bound to the user and listed under that user in {@link UserSessions}. A session
+     * bound to another user is re-bound. The session's data and its creation time (from which the
+     * absolute timeout counts) are kept.
+     *
+     * <pre>
+     * &#64;POST &#64;Path("login")
+     * public void login(&#64;FormParam("name") String name, &#64;FormParam("password") String password) {
+     *     Account account = accounts.check(name, password);
+     *     session.login(account.id());
+     * }
+     * </pre>
+     *
+     * @param user the user's stable identifier (not a display name): non-blank, at most
+     *             {@value #MAX_USER_LENGTH} characters
+     * @throws IllegalArgumentException if the user is {@code null}, blank or longer than
+     *                                  {@value #MAX_USER_LENGTH} characters
+     */
+    void login(String user);
+
+    /**
+     * Returns the user the session was bound to by {@link #login(String)}. {@link #delete()} ends
+     * the binding with the session.
+     *
+     * @return the user, or an empty {@code Optional} without a session or without a binding
+     */
+    Optional<String> user();
+
+    /**
      * Forgets what this request has read: {@link ScopedSession} slices are decoded again from the
      * container on next use, and {@link #save()} writes only the values used after this call.
      * Plain values are always read from the container, so they need no reload.
@@ -253,4 +286,14 @@ public interface Session {
      * @throws IllegalStateException if there is no session
      */
     Duration maxInactiveInterval();
+
+    /**
+     * Returns when the session will end if the client sends no other request from now on: the
+     * earlier of its inactivity deadline (now plus {@link #maxInactiveInterval()}) and its absolute
+     * deadline ({@link #createdAt()} plus {@code voltage.session.absolute-timeout}, when set).
+     *
+     * @return the deadline as of now, or an empty {@code Optional} without a session, or for a
+     *         session that never expires
+     */
+    Optional<Instant> expiresAt();
 }

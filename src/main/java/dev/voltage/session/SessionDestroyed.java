@@ -13,6 +13,10 @@ public record SessionDestroyed(String logId, Reason reason) {
         /** It was invalidated during a request, by {@link Session#delete()} or other code. */
         DELETED,
         /** The container timed it out after its inactivity timeout. */
-        EXPIRED
+        EXPIRED,
+        /** It outlived {@code voltage.session.absolute-timeout}, counted from its creation. */
+        ABSOLUTE_TIMEOUT,
+        /** {@link UserSessions#revoke(String)} or {@link UserSessions#revoke(String, String)} ended it. */
+        REVOKED
     }
 }

@@ -150,6 +150,34 @@ class DemoShopE2E {
     }
 
     @Test
+    void aUserSeesTheSessionOfTheirOtherBrowserAndEndsIt() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        browser.get(URL);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        browser.findElement(By.id("name")).sendKeys("lin");
+        click("login");
+        wait.until(ExpectedConditions.textToBe(By.id("user"), "Logged in as lin."));
+        HttpClient phone = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        assertThat(phone.send(login("name=lin", null), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String phoneLogId = phone.send(HttpRequest.newBuilder(URI.create(URL + "api/session")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().replaceFirst(".*\"logId\":\"([0-9a-f]+)\".*", "$1");
+
+        browser.navigate().refresh();
+        wait.until(d -> browser.findElements(By.className("device")).size() == 2);
+        click("end-" + phoneLogId);
+
+        wait.until(d -> browser.findElements(By.className("device")).size() == 1);
+        assertThat(phone.send(HttpRequest.newBuilder(URI.create(URL + "api/session")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).as("the other browser is logged out")
+                .doesNotContain("\"logId\"").doesNotContain("\"user\"");
+        assertThat(text("user")).isEqualTo("Logged in as lin.");
+
+        click("end-all");
+        wait.until(ExpectedConditions.textToBe(By.id("user"), "Browsing as a guest."));
+    }
+
+    @Test
     void aPageOfAnotherSiteCannotLogAVisitorInNorForgeLogLines() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> crossSite = client.send(login("name=mallory", "http://evil.example"),

@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Log in (a new session id, the cart kept: no session fixation) and log out (the session ends). */
+/**
+ * Log in with {@code Session.login} (a new session id, the cart kept: no session fixation; the
+ * session is listed under the user) and log out (the session ends).
+ */
 @Path("account")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,8 +32,7 @@ public class AccountResource {
     @Path("login")
     public SessionInfoResource.Info login(@FormParam("name") String name) {
         String user = LoginNames.require(name);
-        session.regenerate();
-        session.set("user", user);
+        session.login(user); // a new session id (no fixation) and the binding to the user, in one call
         LOG.info("{} logged in", user);
         return info.get();
     }
@@ -38,7 +40,7 @@ public class AccountResource {
     @POST
     @Path("logout")
     public SessionInfoResource.Info logout() {
-        LOG.info("{} logs out", session.get("user", "a guest"));
+        LOG.info("{} logs out", session.user().orElse("a guest"));
         session.delete();
         return info.get();
     }

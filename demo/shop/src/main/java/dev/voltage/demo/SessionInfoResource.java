@@ -28,7 +28,7 @@ public class SessionInfoResource {
 
     @GET
     public Info get() {
-        return new Info(session.get("user"), session.logId().orElse(null), session.get("cart", List.of()),
+        return new Info(session.user().orElse(null), session.logId().orElse(null), session.get("cart", List.of()),
                 checkout.step(), Product.CATALOGUE);
     }
 }

@@ -2,6 +2,7 @@ package dev.voltage.session.internal.config;
 
 import dev.voltage.session.SessionConfiguration;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -49,6 +50,9 @@ public class ContainerSetup implements ServletContextListener {
         cookieConfig = context.getSessionCookieConfig();
     }
 
+    @Inject
+    Event<ConfigurationApplied> applied;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
@@ -72,6 +76,7 @@ public class ContainerSetup implements ServletContextListener {
             prepare(context); // a listener the application declared itself may
         }
         applyCookie(configuration, cookieConfig);
+        applied.fire(new ConfigurationApplied(configuration, context));
     }
 
     /** The application's configuration, which its own {@code build()} has checked. */

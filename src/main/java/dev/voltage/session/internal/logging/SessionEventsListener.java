@@ -4,6 +4,7 @@ import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
 import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.lifetime.SessionEnds;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
@@ -58,6 +59,9 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     @Inject
     Event<SessionDestroyed> destroyed;
 
+    @Inject
+    SessionEnds ends;
+
     @Override
     public void sessionCreated(HttpSessionEvent event) {
         String id = event.getSession().getId();
@@ -83,7 +87,7 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
         HttpSession session = event.getSession();
         mdc.hideId(session.getId());
         String logId = logIds.of(session.getId());
-        notify(destroyed, new SessionDestroyed(logId, reasonOf(session)), logId);
+        notify(destroyed, new SessionDestroyed(logId, ends.reasonOf(session, reasonOf(session))), logId);
     }
 
     /** Fires an event; what an observer throws is the application's fault, never the container's business. */

@@ -2,10 +2,14 @@ package dev.voltage.session.internal.request;
 
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.cookie.SessionCookies;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserNames;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.Session;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -36,6 +40,14 @@ public class RequestSession implements Session {
     private final RequestSlices slices;
     private final ActiveConfiguration settings;
     private final LogIds logIds;
+
+    /** The binding of sessions to users, resolved when {@link #login} is first called. */
+    @Inject
+    Instance<UserBindings> bindings;
+
+    /** The session deadlines, resolved when {@link #expiresAt()} is first called. */
+    @Inject
+    Instance<SessionLifetime> lifetime;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
@@ -192,6 +204,25 @@ public class RequestSession implements Session {
     }
 
     @Override
+    public void login(String user) {
+        UserNames.requireLogin(user);
+        UserBindings binder = bindings.get();
+        boolean bound = exclusive.apply("Session.login()", session -> {
+            exclusive.changeId(session);
+            binder.bind(session, user);
+            return true;
+        }, () -> false);
+        if (!bound) { // no live session: a new one, known to this request only, gets a fresh id anyway
+            write(session -> binder.bind(session, user));
+        }
+    }
+
+    @Override
+    public Optional<String> user() {
+        return ifExists(UserBindings::userOf, Optional.empty());
+    }
+
+    @Override
     public void reload() {
         usedKeys.clear();
         slices.forget();
@@ -248,6 +279,12 @@ public class RequestSession implements Session {
     @Override
     public Duration maxInactiveInterval() {
         return Duration.ofSeconds(fact("maxInactiveInterval()", session -> (long) session.getMaxInactiveInterval()));
+    }
+
+    @Override
+    public Optional<Instant> expiresAt() {
+        SessionLifetime deadlines = lifetime.get();
+        return ifExists(deadlines::expiresAt, Optional.empty());
     }
 
     private HttpServletRequest request() {

@@ -3,6 +3,8 @@ package dev.voltage.session.internal.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionEnds;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
@@ -43,7 +45,8 @@ class SessionLoggingTest {
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class,
                     RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class, SessionMdc.class,
-                    SessionRequestListener.class, SessionEventsListener.class, RecordedEvents.class)
+                    SessionRequestListener.class, SessionEventsListener.class, RecordedEvents.class,
+                    SessionEnds.class, SessionLifetime.class)
             .activate(RequestScoped.class)
             .build();
 
