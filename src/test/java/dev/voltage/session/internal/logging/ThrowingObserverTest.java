@@ -9,6 +9,9 @@ import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
+import dev.voltage.session.internal.lifetime.SessionEnds;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
+import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +32,7 @@ class ThrowingObserverTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.of(ActiveConfiguration.class, LogIds.class, SessionMdc.class,
-            SessionEventsListener.class, Throwing.class);
+            SessionEventsListener.class, SessionLocks.class, SessionEnds.class, SessionLifetime.class, Throwing.class);
 
     @Inject
     ActiveConfiguration settings;
