@@ -121,7 +121,13 @@ public final class SessionAccess {
         try {
             operation.accept(session != null ? session : created());
         } catch (IllegalStateException invalidatedMeanwhile) {
-            operation.accept(created());
+            try {
+                operation.accept(created());
+            } catch (IllegalStateException stillInvalidated) {
+                // WildFly (Undertow) keeps handing a request the session another request invalidated,
+                // even to getSession(true): no new session can start in this request, and the write
+                // is dropped rather than failing the request with the container's message.
+            }
         }
     }
 
