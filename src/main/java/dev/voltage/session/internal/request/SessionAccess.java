@@ -124,9 +124,8 @@ public final class SessionAccess {
             try {
                 operation.accept(created());
             } catch (IllegalStateException stillInvalidated) {
-                // WildFly (Undertow) keeps handing a request the session another request invalidated,
-                // even to getSession(true): no new session can start in this request, and the write
-                // is dropped rather than failing the request with the container's message.
+                // a container that hands out the ended session even after created() asked again:
+                // the write is dropped rather than failing the request with the container's message
             }
         }
     }
@@ -172,6 +171,16 @@ public final class SessionAccess {
         HttpServletRequest current = get();
         String requested = current.getRequestedSessionId();
         HttpSession session = current.getSession(true);
+        if (!isValid(session)) {
+            // Another request ended the session this one holds, and Undertow keeps handing the request
+            // that session, even from getSession(true), until the request's own handle is invalidated.
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // expected: the handle is now marked invalid, so the container makes a new session
+            }
+            session = current.getSession(true);
+        }
         if (joinedByUrl(session)) {
             // The container holds the request in the session the link named: only ending it frees the request.
             current.setAttribute(LEFT_URL_SESSION_ATTRIBUTE, Boolean.TRUE);
