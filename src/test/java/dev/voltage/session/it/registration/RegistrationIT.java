@@ -56,7 +56,8 @@ class RegistrationIT {
 
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String[] answer = login.body().split(";");
-        assertThat(answer[0]).isEqualTo(browser.sessionCookie().orElseThrow());
+        // the cookie carries the id, with what the container adds (WildFly's route, Liberty's cache id and clone id)
+        assertThat(browser.sessionCookie().orElseThrow()).contains(answer[0]);
         assertThat(answer[2]).as("the configured timeout, applied by the library's listeners").isEqualTo("1234");
         assertThat(browser.get("session/read").body()).isEqualTo("ada;" + answer[1]);
     }
@@ -89,7 +90,7 @@ class RegistrationIT {
 
         assertThat(early.body()).startsWith("committed early;ada;");
         assertThat(Browser.sessionSetCookies(early)).as("rolling sends the cookie again before the application commits")
-                .singleElement().asString().startsWith(Browser.SESSION_COOKIE + "=" + id);
+                .singleElement().asString().startsWith(Browser.SESSION_COOKIE + "=").contains(id);
     }
 
     private static WebArchive war(String name, boolean metadataComplete) {
