@@ -5,7 +5,13 @@ import dev.voltage.session.internal.config.SessionTimeoutListener;
 import dev.voltage.session.internal.cookie.SessionCookieFilter;
 import dev.voltage.session.internal.logging.SessionEventsListener;
 import dev.voltage.session.internal.request.SessionRequestListener;
+import dev.voltage.session.internal.context.AsyncDispatchFilter;
+import dev.voltage.session.internal.context.RequestCompletionListener;
+import dev.voltage.session.internal.lifetime.EndedSessionCookieFilter;
+import dev.voltage.session.internal.lifetime.LifetimeListener;
+import dev.voltage.session.internal.users.UserSessionsListener;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -40,7 +46,12 @@ public class WebRegistration implements ServletContainerInitializer {
             context.addListener(SessionTimeoutListener.class);
             context.addListener(SessionEventsListener.class);
             context.addListener(SessionRequestListener.class);
+            context.addListener(LifetimeListener.class);
+            context.addListener(UserSessionsListener.class);
+            context.addListener(RequestCompletionListener.class);
             registerFilter(context);
+            addFilter(context, "voltage-session-lifetime", EndedSessionCookieFilter.class, DispatcherType.REQUEST);
+            addFilter(context, "voltage-session-async-dispatch", AsyncDispatchFilter.class, DispatcherType.ASYNC);
         } catch (RuntimeException e) {
             throw new ServletException("voltage-session cannot register its listeners and its filter in "
                     + describe(context) + ": " + e + ". Session needs them on every request; deploy the jar in the "
@@ -63,6 +74,18 @@ public class WebRegistration implements ServletContainerInitializer {
         }
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    }
+
+    /** Maps one of the library's other filters to every path, before the application's own filters. */
+    private static void addFilter(ServletContext context, String name, Class<? extends Filter> type,
+            DispatcherType dispatch) throws ServletException {
+        FilterRegistration.Dynamic filter = context.addFilter(name, type);
+        if (filter == null) {
+            throw new ServletException("voltage-session cannot register its filter in " + describe(context)
+                    + ": the application already has a filter named '" + name + "'; rename that filter.");
+        }
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(dispatch), false, "/*");
     }
 
     private static String describe(ServletContext context) {

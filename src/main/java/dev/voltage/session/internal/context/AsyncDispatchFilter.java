@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,8 +21,6 @@ import java.util.function.BooleanSupplier;
  * it (Payara, GlassFish), so that {@code Session} works there; the thread gets back what it had
  * after the dispatch.
  */
-@WebFilter(filterName = "voltage-session-async-dispatch", urlPatterns = "/*",
-        dispatcherTypes = DispatcherType.ASYNC, asyncSupported = true)
 public class AsyncDispatchFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -5,7 +5,6 @@ import dev.voltage.session.internal.request.SessionAccess;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import java.io.IOException;
  * reached the application (absolute timeout, revocation): the client drops a cookie that names
  * no session any more.
  */
-@WebFilter(filterName = "voltage-session-lifetime", urlPatterns = "/*", asyncSupported = true)
 public class EndedSessionCookieFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

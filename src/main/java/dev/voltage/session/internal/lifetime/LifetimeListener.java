@@ -5,7 +5,6 @@ import dev.voltage.session.internal.request.SessionAccess;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -18,7 +17,6 @@ import java.time.Instant;
  * none (and {@link EndedSessionCookieFilter} clears its cookie). At the end of each request, and at a session's creation,
  * the container's inactivity timeout is kept within the lifetime left.
  */
-@WebListener
 public class LifetimeListener implements ServletRequestListener, HttpSessionListener {
 
     @Inject

@@ -6,7 +6,6 @@ import dev.voltage.session.internal.request.SessionAccess;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
-import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -19,7 +18,6 @@ import jakarta.servlet.http.HttpSessionListener;
  * bound session this server serves without having listed it (after a restart, a fail-over) joins
  * it. With a shared index, a session that another server revoked ends at its next request here.
  */
-@WebListener
 public class UserSessionsListener implements HttpSessionListener, HttpSessionIdListener, ServletRequestListener {
 
     @Inject
