@@ -74,8 +74,9 @@ public class IndexedUserSessions implements UserSessions {
 
     private Optional<UserSession> describe(String user, HttpSession session) {
         try {
+            long lastUsed = Math.max(session.getLastAccessedTime(), local.usedAt(session.getId()));
             return Optional.of(new UserSession(user, logIds.of(session.getId()), lifetime.createdAt(session),
-                    Instant.ofEpochMilli(session.getLastAccessedTime())));
+                    Instant.ofEpochMilli(lastUsed)));
         } catch (IllegalStateException endedMeanwhile) {
             return Optional.empty();
         }

@@ -25,7 +25,24 @@ import java.util.Set;
 @ApplicationScoped
 public class LocalSessions {
 
-    private record Bound(String user, HttpSession session) {
+    /** A session listed under a user, and when a request of it last began on this server. */
+    private static final class Bound {
+        private final String user;
+        private final HttpSession session;
+        private volatile long usedAt = System.currentTimeMillis();
+
+        Bound(String user, HttpSession session) {
+            this.user = user;
+            this.session = session;
+        }
+
+        String user() {
+            return user;
+        }
+
+        HttpSession session() {
+            return session;
+        }
     }
 
     private final Map<String, Bound> byId = new HashMap<>();
@@ -105,6 +122,37 @@ public class LocalSessions {
         if (ids.isEmpty()) {
             byUser.remove(bound.user());
         }
+    }
+
+    /**
+     * Records that a request of a listed session begins now. Containers differ in what
+     * {@code getLastAccessedTime()} means during a request (Payara and GlassFish give the request
+     * before), so the index keeps its own.
+     *
+     * @param id the session's id
+     * @return {@code true} when the session is listed
+     */
+    public boolean used(String id) {
+        Bound bound;
+        synchronized (this) {
+            bound = byId.get(id);
+        }
+        if (bound == null) {
+            return false;
+        }
+        bound.usedAt = System.currentTimeMillis();
+        return true;
+    }
+
+    /**
+     * Returns when a request of a listed session last began on this server.
+     *
+     * @param id the session's id
+     * @return epoch milliseconds, or {@code 0} when the session is not listed
+     */
+    public synchronized long usedAt(String id) {
+        Bound bound = byId.get(id);
+        return bound == null ? 0 : bound.usedAt;
     }
 
     /**

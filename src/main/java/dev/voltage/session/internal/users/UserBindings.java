@@ -62,7 +62,7 @@ public class UserBindings {
      */
     public void follow(HttpSession session) {
         userOf(session).ifPresent(user -> {
-            if (!local.holds(session.getId())) {
+            if (!local.used(session.getId())) {
                 list(session, user);
             }
             store.shared().touched(session, user);
