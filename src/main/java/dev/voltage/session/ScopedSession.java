@@ -160,8 +160,10 @@ public abstract class ScopedSession<T> implements Serializable {
             constructor.setAccessible(true);
             return (ScopedSession<T>) constructor.newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException(getClass().getName() + " was deserialised and needs a no-argument "
-                    + "constructor to recreate the defaults of scope '" + name + "'; add one.", e);
+            throw new IllegalStateException(
+                    getClass().getName() + " was deserialised and needs a no-argument "
+                            + "constructor to recreate the defaults of scope '" + name + "'; add one.",
+                    e);
         }
     }
 

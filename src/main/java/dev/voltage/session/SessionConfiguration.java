@@ -353,8 +353,7 @@ public final class SessionConfiguration {
         private Duration usersRefresh = Duration.parse(DEFAULT_USERS_REFRESH);
         private Duration lockTimeout = Duration.parse(DEFAULT_LOCK_TIMEOUT);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(SessionConfiguration from) {
             secret = from.secret;
@@ -623,22 +622,33 @@ public final class SessionConfiguration {
             if (secret != null && secret.isBlank()) {
                 throw bad(SECRET, secret, "a non-blank secret (a long random string), or no value for a random one");
             }
-            if (timeout != null && (!positive(timeout) || timeout.getNano() != 0
-                    || timeout.getSeconds() > Integer.MAX_VALUE)) {
+            if (timeout != null
+                    && (!positive(timeout) || timeout.getNano() != 0 || timeout.getSeconds() > Integer.MAX_VALUE)) {
                 throw bad(TIMEOUT, timeout, "a positive whole number of seconds, such as 1800 or PT30M");
             }
             if (absoluteTimeout != null && !positive(absoluteTimeout)) {
-                throw bad(ABSOLUTE_TIMEOUT, absoluteTimeout, "a positive duration, such as 28800 (seconds) or PT8H, "
-                        + "or no value for none");
+                throw bad(
+                        ABSOLUTE_TIMEOUT,
+                        absoluteTimeout,
+                        "a positive duration, such as 28800 (seconds) or PT8H, " + "or no value for none");
             }
             checkCookie();
-            checked(LOG_MDC_KEY, logMdcKey, logMdcKey != null && MDC_KEY.matcher(logMdcKey).matches(),
+            checked(
+                    LOG_MDC_KEY,
+                    logMdcKey,
+                    logMdcKey != null && MDC_KEY.matcher(logMdcKey).matches(),
                     "a key without spaces, such as sessionId");
             logId = oneOf(LOG_ID, logId, "fingerprint, raw or none", LOG_ID_FINGERPRINT, LOG_ID_RAW, LOG_ID_NONE);
             usersStore = oneOf(USERS_STORE, usersStore, "memory or jdbc", USERS_STORE_MEMORY, USERS_STORE_JDBC);
-            checked(USERS_DATA_SOURCE, usersDataSource, usersDataSource != null && !usersDataSource.isBlank()
-                    && noControl(usersDataSource), "the JNDI name of a DataSource, such as java:comp/DefaultDataSource");
-            checked(USERS_TABLE, usersTable, usersTable != null && SQL_IDENTIFIER.matcher(usersTable).matches(),
+            checked(
+                    USERS_DATA_SOURCE,
+                    usersDataSource,
+                    usersDataSource != null && !usersDataSource.isBlank() && noControl(usersDataSource),
+                    "the JNDI name of a DataSource, such as java:comp/DefaultDataSource");
+            checked(
+                    USERS_TABLE,
+                    usersTable,
+                    usersTable != null && SQL_IDENTIFIER.matcher(usersTable).matches(),
                     "an SQL identifier: a letter, then at most 62 letters, digits and underscores, such as "
                             + "voltage_user_sessions");
             if (usersRefresh == null || !positive(usersRefresh)) {
@@ -652,16 +662,29 @@ public final class SessionConfiguration {
 
         private void checkCookie() {
             if (cookieName != null && !COOKIE_TOKEN.matcher(cookieName).matches()) {
-                throw bad(COOKIE_NAME, cookieName, "a cookie name of letters, digits and !#$%&'*+-.^_`|~, such as SESSION");
+                throw bad(
+                        COOKIE_NAME,
+                        cookieName,
+                        "a cookie name of letters, digits and !#$%&'*+-.^_`|~, such as SESSION");
             }
-            if (cookiePath != null && (!cookiePath.startsWith("/") || cookiePath.contains(";") || !noControl(cookiePath))) {
-                throw bad(COOKIE_PATH, cookiePath, "a path starting with '/', without ';' or control characters, "
-                        + "such as /shop");
+            if (cookiePath != null
+                    && (!cookiePath.startsWith("/") || cookiePath.contains(";") || !noControl(cookiePath))) {
+                throw bad(
+                        COOKIE_PATH,
+                        cookiePath,
+                        "a path starting with '/', without ';' or control characters, " + "such as /shop");
             }
-            if (cookieDomain != null && (cookieDomain.isEmpty() || cookieDomain.contains(";")
-                    || cookieDomain.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))) {
-                throw bad(COOKIE_DOMAIN, cookieDomain, "a domain without ';', whitespace or control characters, "
-                        + "such as example.com, or no value");
+            if (cookieDomain != null
+                    && (cookieDomain.isEmpty()
+                            || cookieDomain.contains(";")
+                            || cookieDomain
+                                    .chars()
+                                    .anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))) {
+                throw bad(
+                        COOKIE_DOMAIN,
+                        cookieDomain,
+                        "a domain without ';', whitespace or control characters, "
+                                + "such as example.com, or no value");
             }
             if (cookieMaxAge < -1 || cookieMaxAge == 0) {
                 throw bad(COOKIE_MAX_AGE, cookieMaxAge, "a positive number of seconds, or -1 for a browser session");
@@ -746,8 +769,8 @@ public final class SessionConfiguration {
      * @return the exception to throw
      */
     private static IllegalArgumentException bad(String property, Object value, String allowed) {
-        return new IllegalArgumentException(property + " is " + shown(value) + ", which is not allowed: use "
-                + allowed + ".");
+        return new IllegalArgumentException(
+                property + " is " + shown(value) + ", which is not allowed: use " + allowed + ".");
     }
 
     /**
@@ -762,7 +785,9 @@ public final class SessionConfiguration {
                 ? String.valueOf(duration.getSeconds())
                 : value.toString();
         StringBuilder shown = new StringBuilder("'");
-        text.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        text.chars()
+                .forEach(c -> shown.append(
+                        Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return shown.append('\'').toString();
     }
 }

@@ -11,5 +11,4 @@ package dev.voltage.session;
  *
  * @param logId the session's log id (its fingerprint, or the raw id when {@code voltage.session.log.id=raw})
  */
-public record SessionCreated(String logId) {
-}
+public record SessionCreated(String logId) {}

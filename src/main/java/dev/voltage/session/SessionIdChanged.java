@@ -7,5 +7,4 @@ package dev.voltage.session;
  * @param oldLogId the log id of the old id
  * @param newLogId the log id of the new id
  */
-public record SessionIdChanged(String oldLogId, String newLogId) {
-}
+public record SessionIdChanged(String oldLogId, String newLogId) {}

@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param lastAccessedAt when the client last sent a request of the session (with the {@code jdbc}
  *                       index, at most {@code voltage.session.users.refresh} old)
  */
-public record UserSession(String user, String logId, Instant createdAt, Instant lastAccessedAt) {
-}
+public record UserSession(String user, String logId, Instant createdAt, Instant lastAccessedAt) {}

@@ -3,20 +3,19 @@ package dev.voltage.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.voltage.session.internal.VoltageSessionExtension;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.logging.LogIds;
-import dev.voltage.session.internal.slice.StateTypes;
-import dev.voltage.session.internal.VoltageSessionExtension;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.internal.slice.StateTypes;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.voltage.session.it.scopes.CartItem;
 import dev.voltage.session.it.scopes.CartSession;
 import dev.voltage.session.it.scopes.CheckoutSession;
@@ -55,10 +54,21 @@ class ScopedSessionTest {
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addExtension(new VoltageSessionExtension())
-                    .addBeanClasses(RequestSession.class, SessionLocks.class, RequestSlices.class,
-                            SliceCodec.class, ActiveConfiguration.class, LogIds.class, CheckoutSession.class, CartSession.class, CounterSession.class,
-                            ProfileSession.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class,
-                            Notes.SessionNotes.class, Notes.DependentNotes.class))
+                    .addBeanClasses(
+                            RequestSession.class,
+                            SessionLocks.class,
+                            RequestSlices.class,
+                            SliceCodec.class,
+                            ActiveConfiguration.class,
+                            LogIds.class,
+                            CheckoutSession.class,
+                            CartSession.class,
+                            CounterSession.class,
+                            ProfileSession.class,
+                            Notes.ApplicationNotes.class,
+                            Notes.RequestNotes.class,
+                            Notes.SessionNotes.class,
+                            Notes.DependentNotes.class))
             .activate(RequestScoped.class, SessionScoped.class)
             .build();
 
@@ -114,7 +124,8 @@ class ScopedSessionTest {
         checkout.advance(Step.PAYMENT);
 
         assertThat(checkout.step()).isEqualTo(Step.PAYMENT);
-        assertThat(http.session().getAttribute("dev.voltage.session.scope.checkout")).isEqualTo("{\"step\":\"PAYMENT\"}");
+        assertThat(http.session().getAttribute("dev.voltage.session.scope.checkout"))
+                .isEqualTo("{\"step\":\"PAYMENT\"}");
         assertThat(session.keys()).isEmpty();
     }
 
@@ -133,7 +144,8 @@ class ScopedSessionTest {
         checkout.reset();
 
         assertThat(checkout.data()).isEqualTo(new CheckoutState(Step.SHIPPING, null));
-        assertThat(http.session().getAttribute("dev.voltage.session.scope.checkout")).isNull();
+        assertThat(http.session().getAttribute("dev.voltage.session.scope.checkout"))
+                .isNull();
     }
 
     @Test
@@ -150,7 +162,8 @@ class ScopedSessionTest {
         session.reload(); // decode from the stored JSON, not from this request's memory
 
         assertThat(cart.items()).containsExactly(new CartItem("apple", 2), new CartItem("pear", 1));
-        assertThat(StateTypes.of(CartSession.class).getTypeName()).isEqualTo("java.util.List<" + CartItem.class.getName() + ">");
+        assertThat(StateTypes.of(CartSession.class).getTypeName())
+                .isEqualTo("java.util.List<" + CartItem.class.getName() + ">");
     }
 
     @Test
@@ -179,7 +192,8 @@ class ScopedSessionTest {
         assertThat(checkout.getClass()).isNotEqualTo(CheckoutSession.class);
 
         assertThat(StateTypes.of(checkout.getClass())).isEqualTo(CheckoutState.class);
-        assertThat(StateTypes.of(Notes.ApplicationNotes.class).getTypeName()).isEqualTo("java.util.List<java.lang.String>");
+        assertThat(StateTypes.of(Notes.ApplicationNotes.class).getTypeName())
+                .isEqualTo("java.util.List<java.lang.String>");
     }
 
     @Test
@@ -239,8 +253,10 @@ class ScopedSessionTest {
         assertThat(checkout.step()).isEqualTo(Step.SHIPPING);
         assertThat(warnings.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).startsWith("The state of session scope 'checkout' cannot be read as "
-                    + CheckoutState.class.getName() + " and falls back to the defaults until it is written again:");
+            assertThat(event.getFormattedMessage())
+                    .startsWith(
+                            "The state of session scope 'checkout' cannot be read as " + CheckoutState.class.getName()
+                                    + " and falls back to the defaults until it is written again:");
         });
 
         checkout.advance(Step.PAYMENT);
@@ -255,7 +271,10 @@ class ScopedSessionTest {
         http.session().setAttribute("dev.voltage.session.scope.checkout", 42);
 
         assertThat(checkout.data()).isEqualTo(new CheckoutState(Step.SHIPPING, null));
-        assertThat(warnings.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(warnings.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
                 .contains("holds a java.lang.Integer, not the JSON of");
     }
 
@@ -322,10 +341,11 @@ class ScopedSessionTest {
     @Test
     void unwritableStateIsRefusedNamingTheScope() {
         assertThatThrownBy(() -> codec.encode("checkout", CheckoutState.class, new Object() {
-            public Object getSelf() {
-                return this;
-            }
-        })).isInstanceOf(IllegalArgumentException.class)
+                    public Object getSelf() {
+                        return this;
+                    }
+                }))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The state of scope 'checkout' (" + CheckoutState.class.getName()
                         + ") cannot be written as JSON:");
     }

@@ -47,14 +47,17 @@ public class VoltageSessionExtension implements Extension {
                 event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
                 continue;
             } catch (RuntimeException | LinkageError e) {
-                event.addDeploymentProblem(new DeploymentException("The constructor of " + type.getName()
-                        + " threw " + e + ", so its scope name cannot be checked; a ScopedSession subclass's "
-                        + "constructor should only pass its name and defaults to super(...).", e));
+                event.addDeploymentProblem(new DeploymentException(
+                        "The constructor of " + type.getName()
+                                + " threw " + e + ", so its scope name cannot be checked; a ScopedSession subclass's "
+                                + "constructor should only pass its name and defaults to super(...).",
+                        e));
                 continue;
             }
             Class<?> other = owners.putIfAbsent(name, type);
             if (other != null) {
-                String[] both = Stream.of(other.getName(), type.getName()).sorted().toArray(String[]::new);
+                String[] both =
+                        Stream.of(other.getName(), type.getName()).sorted().toArray(String[]::new);
                 event.addDeploymentProblem(new DeploymentException("The scope name '" + name + "' is used by both "
                         + both[0] + " and " + both[1] + "; give each ScopedSession subclass its own name."));
             }

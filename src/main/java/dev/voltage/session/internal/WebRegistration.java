@@ -2,13 +2,13 @@ package dev.voltage.session.internal;
 
 import dev.voltage.session.internal.config.ContainerSetup;
 import dev.voltage.session.internal.config.SessionTimeoutListener;
-import dev.voltage.session.internal.cookie.SessionCookieFilter;
-import dev.voltage.session.internal.logging.SessionEventsListener;
-import dev.voltage.session.internal.request.SessionRequestListener;
 import dev.voltage.session.internal.context.AsyncDispatchFilter;
 import dev.voltage.session.internal.context.RequestCompletionListener;
+import dev.voltage.session.internal.cookie.SessionCookieFilter;
 import dev.voltage.session.internal.lifetime.EndedSessionCookieFilter;
 import dev.voltage.session.internal.lifetime.LifetimeListener;
+import dev.voltage.session.internal.logging.SessionEventsListener;
+import dev.voltage.session.internal.request.SessionRequestListener;
 import dev.voltage.session.internal.users.UserSessionsListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -34,8 +34,7 @@ public class WebRegistration implements ServletContainerInitializer {
     public static final String FILTER_NAME = "voltage-session";
 
     /** Creates the initializer; the container does. */
-    public WebRegistration() {
-    }
+    public WebRegistration() {}
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
@@ -53,10 +52,13 @@ public class WebRegistration implements ServletContainerInitializer {
             addFilter(context, "voltage-session-lifetime", EndedSessionCookieFilter.class, DispatcherType.REQUEST);
             addFilter(context, "voltage-session-async-dispatch", AsyncDispatchFilter.class, DispatcherType.ASYNC);
         } catch (RuntimeException e) {
-            throw new ServletException("voltage-session cannot register its listeners and its filter in "
-                    + describe(context) + ": " + e + ". Session needs them on every request; deploy the jar in the "
-                    + "application's WEB-INF/lib and let the container run its ServletContainerInitializer "
-                    + "(a web.xml <absolute-ordering> must name the jar or hold <others/>).", e);
+            throw new ServletException(
+                    "voltage-session cannot register its listeners and its filter in "
+                            + describe(context) + ": " + e
+                            + ". Session needs them on every request; deploy the jar in the "
+                            + "application's WEB-INF/lib and let the container run its ServletContainerInitializer "
+                            + "(a web.xml <absolute-ordering> must name the jar or hold <others/>).",
+                    e);
         }
     }
 
@@ -77,8 +79,9 @@ public class WebRegistration implements ServletContainerInitializer {
     }
 
     /** Maps one of the library's other filters to every path, before the application's own filters. */
-    private static void addFilter(ServletContext context, String name, Class<? extends Filter> type,
-            DispatcherType dispatch) throws ServletException {
+    private static void addFilter(
+            ServletContext context, String name, Class<? extends Filter> type, DispatcherType dispatch)
+            throws ServletException {
         FilterRegistration.Dynamic filter = context.addFilter(name, type);
         if (filter == null) {
             throw new ServletException("voltage-session cannot register its filter in " + describe(context)

@@ -58,8 +58,15 @@ class DemoShopE2E {
         assertPortFree(8080);
         Files.createDirectories(MAVEN_LOG.getParent());
         // setsid: a process group of its own, so that stopping it is the terminal's Ctrl+C and nothing else
-        demo = new ProcessBuilder("setsid", System.getProperty("maven.executable", "mvn"), "-B", "-f", "demo/pom.xml",
-                "-Dmaven.test.skip=true", "-Prun", "package")
+        demo = new ProcessBuilder(
+                        "setsid",
+                        System.getProperty("maven.executable", "mvn"),
+                        "-B",
+                        "-f",
+                        "demo/pom.xml",
+                        "-Dmaven.test.skip=true",
+                        "-Prun",
+                        "package")
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(MAVEN_LOG.toFile())
@@ -69,10 +76,20 @@ class DemoShopE2E {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1200,900", "--user-data-dir=" + Files.createTempDirectory("demo-chromium"));
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1200,900",
+                        "--user-data-dir=" + Files.createTempDirectory("demo-chromium"));
         browser = new ChromeDriver(service, options);
     }
 
@@ -85,7 +102,10 @@ class DemoShopE2E {
             return;
         }
         demoProcesses = demo.descendants().toList();
-        new ProcessBuilder("kill", "-INT", "--", "-" + demo.pid()).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", "--", "-" + demo.pid())
+                .inheritIO()
+                .start()
+                .waitFor();
         boolean stopped = demo.waitFor(90, TimeUnit.SECONDS);
         for (ProcessHandle process : demoProcesses) {
             try {
@@ -94,7 +114,8 @@ class DemoShopE2E {
                 // reported below
             }
         }
-        List<ProcessHandle> left = demoProcesses.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> left =
+                demoProcesses.stream().filter(ProcessHandle::isAlive).toList();
         left.forEach(ProcessHandle::destroyForcibly);
         assertThat(stopped).as("Ctrl+C ends the demo command").isTrue();
         assertThat(left).as("Ctrl+C leaves no server running").isEmpty();
@@ -107,7 +128,9 @@ class DemoShopE2E {
         browser.get(URL);
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
         assertThat(text("log-id")).startsWith("none yet");
-        assertThat(browser.manage().getCookieNamed("JSESSIONID")).as("looking creates no session").isNull();
+        assertThat(browser.manage().getCookieNamed("JSESSIONID"))
+                .as("looking creates no session")
+                .isNull();
 
         click("add-lamp");
         wait.until(d -> cartLines().size() == 1);
@@ -115,7 +138,9 @@ class DemoShopE2E {
         wait.until(d -> cartLines().size() == 2);
         click("add-lamp");
         wait.ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector(".cart-line[data-sku=lamp]")).getText().contains("× 2"));
+                .until(d -> d.findElement(By.cssSelector(".cart-line[data-sku=lamp]"))
+                        .getText()
+                        .contains("× 2"));
 
         click("next-step");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-step", "PAYMENT"));
@@ -135,7 +160,8 @@ class DemoShopE2E {
         assertThat(userCookie).as("login regenerates the session id").isNotEqualTo(guestCookie);
         assertThat(userLogId).matches("[0-9a-f]{16}").isNotEqualTo(guestLogId);
         assertThat(cartLines()).as("the cart survives login").hasSize(2);
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-step")).isEqualTo("REVIEW");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-step"))
+                .isEqualTo("REVIEW");
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.readString(SERVER_LOG)).contains("sessionId=" + userLogId + " ada logged in");
@@ -145,7 +171,8 @@ class DemoShopE2E {
 
         assertThat(cartLines()).as("logout ends the session and its cart").isEmpty();
         assertThat(browser.findElement(By.id("empty")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-step")).isEqualTo("SHIPPING");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-step"))
+                .isEqualTo("SHIPPING");
         assertThat(text("log-id")).startsWith("none yet");
     }
 
@@ -158,19 +185,31 @@ class DemoShopE2E {
         browser.findElement(By.id("name")).sendKeys("lin");
         click("login");
         wait.until(ExpectedConditions.textToBe(By.id("user"), "Logged in as lin."));
-        HttpClient phone = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        assertThat(phone.send(login("name=lin", null), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        String phoneLogId = phone.send(HttpRequest.newBuilder(URI.create(URL + "api/session")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().replaceFirst(".*\"logId\":\"([0-9a-f]+)\".*", "$1");
+        HttpClient phone = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        assertThat(phone.send(login("name=lin", null), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        String phoneLogId = phone.send(
+                        HttpRequest.newBuilder(URI.create(URL + "api/session")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body()
+                .replaceFirst(".*\"logId\":\"([0-9a-f]+)\".*", "$1");
 
         browser.navigate().refresh();
         wait.until(d -> browser.findElements(By.className("device")).size() == 2);
         click("end-" + phoneLogId);
 
         wait.until(d -> browser.findElements(By.className("device")).size() == 1);
-        assertThat(phone.send(HttpRequest.newBuilder(URI.create(URL + "api/session")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).as("the other browser is logged out")
-                .doesNotContain("\"logId\"").doesNotContain("\"user\"");
+        assertThat(phone.send(
+                                HttpRequest.newBuilder(URI.create(URL + "api/session"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .as("the other browser is logged out")
+                .doesNotContain("\"logId\"")
+                .doesNotContain("\"user\"");
         assertThat(text("user")).isEqualTo("Logged in as lin.");
 
         click("end-all");
@@ -180,19 +219,25 @@ class DemoShopE2E {
     @Test
     void aPageOfAnotherSiteCannotLogAVisitorInNorForgeLogLines() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> crossSite = client.send(login("name=mallory", "http://evil.example"),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(crossSite.statusCode()).as("a login POST from another site's page").isEqualTo(403);
-        assertThat(crossSite.headers().allValues("Set-Cookie")).as("no session for it").isEmpty();
+        HttpResponse<String> crossSite =
+                client.send(login("name=mallory", "http://evil.example"), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode())
+                .as("a login POST from another site's page")
+                .isEqualTo(403);
+        assertThat(crossSite.headers().allValues("Set-Cookie"))
+                .as("no session for it")
+                .isEmpty();
 
-        HttpResponse<String> forged = client.send(login("name=eve%0D%0A12:00:00 INFO admin logged in", null),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = client.send(
+                login("name=eve%0D%0A12:00:00 INFO admin logged in", null), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).as("a name with CR/LF").isEqualTo(400);
         assertThat(Files.readString(SERVER_LOG)).doesNotContain("mallory").doesNotContain("admin logged in");
 
-        HttpResponse<String> sameSite = client.send(login("name=grace", "http://127.0.0.1:8080"),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(sameSite.statusCode()).as("a login POST from the shop's own page").isEqualTo(200);
+        HttpResponse<String> sameSite =
+                client.send(login("name=grace", "http://127.0.0.1:8080"), HttpResponse.BodyHandlers.ofString());
+        assertThat(sameSite.statusCode())
+                .as("a login POST from the shop's own page")
+                .isEqualTo(200);
     }
 
     private static HttpRequest login(String form, String origin) {
@@ -226,8 +271,11 @@ class DemoShopE2E {
     }
 
     private static void awaitDemo(Duration timeout) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(URL + "api/session")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(URL + "api/session"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!demo.isAlive()) {

@@ -24,9 +24,10 @@ class ScopeValidationTest {
         Throwable failure = deploy(CheckoutSession.class, DuplicateCheckoutSession.class);
 
         assertThat(failure).isInstanceOf(DeploymentException.class);
-        assertThat(messages(failure)).contains("The scope name 'checkout' is used by both "
-                + CheckoutSession.class.getName() + " and " + DuplicateCheckoutSession.class.getName()
-                + "; give each ScopedSession subclass its own name.");
+        assertThat(messages(failure))
+                .contains("The scope name 'checkout' is used by both "
+                        + CheckoutSession.class.getName() + " and " + DuplicateCheckoutSession.class.getName()
+                        + "; give each ScopedSession subclass its own name.");
     }
 
     @Test
@@ -34,9 +35,10 @@ class ScopeValidationTest {
         Throwable failure = deploy(BadNameSession.class);
 
         assertThat(failure).isInstanceOf(DeploymentException.class);
-        assertThat(messages(failure)).contains("The scope name 'check out!' of " + BadNameSession.class.getName()
-                + " is invalid: a scope name is non-empty and made of letters, digits, '.', '_' and '-' "
-                + "([A-Za-z0-9._-]+), such as \"checkout\".");
+        assertThat(messages(failure))
+                .contains("The scope name 'check out!' of " + BadNameSession.class.getName()
+                        + " is invalid: a scope name is non-empty and made of letters, digits, '.', '_' and '-' "
+                        + "([A-Za-z0-9._-]+), such as \"checkout\".");
     }
 
     @Test
@@ -44,9 +46,10 @@ class ScopeValidationTest {
         Throwable failure = deploy(RawSession.class);
 
         assertThat(failure).isInstanceOf(DeploymentException.class);
-        assertThat(messages(failure)).contains(RawSession.class.getName()
-                + " extends ScopedSession without a type argument; declare the state type, e.g. "
-                + "'extends ScopedSession<CheckoutState>'.");
+        assertThat(messages(failure))
+                .contains(RawSession.class.getName()
+                        + " extends ScopedSession without a type argument; declare the state type, e.g. "
+                        + "'extends ScopedSession<CheckoutState>'.");
     }
 
     @Test
@@ -55,7 +58,8 @@ class ScopeValidationTest {
     }
 
     private static Throwable deploy(Class<?>... scopes) {
-        Weld weld = new Weld().disableDiscovery()
+        Weld weld = new Weld()
+                .disableDiscovery()
                 .addExtension(new VoltageSessionExtension())
                 .addBeanClasses(RequestSlices.class, SessionLocks.class, ActiveConfiguration.class, SliceCodec.class)
                 .addBeanClasses(scopes);

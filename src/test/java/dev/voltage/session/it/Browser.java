@@ -38,7 +38,10 @@ public final class Browser {
     private Browser(URI base, CookieManager cookies) {
         this.base = base;
         this.cookies = cookies;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /**
@@ -61,7 +64,10 @@ public final class Browser {
     }
 
     public HttpResponse<String> put(String path, String body) {
-        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/plain").build());
+        return send(request(path)
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "text/plain")
+                .build());
     }
 
     public HttpResponse<String> delete(String path) {
@@ -69,8 +75,8 @@ public final class Browser {
     }
 
     public CompletableFuture<HttpResponse<String>> postAsync(String path) {
-        return client.sendAsync(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.sendAsync(
+                request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -78,9 +84,14 @@ public final class Browser {
      * client that kept an old cookie would.
      */
     public HttpResponse<String> getWithSessionId(String path, String sessionId) {
-        HttpClient bare = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient bare =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
-            return bare.send(request(path).GET().header("Cookie", SESSION_COOKIE + "=" + sessionId).build(),
+            return bare.send(
+                    request(path)
+                            .GET()
+                            .header("Cookie", SESSION_COOKIE + "=" + sessionId)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,8 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * A WAR with the library jar, a JAX-RS application under {@code /api} and the given classes,
@@ -39,12 +38,13 @@ public final class Deployments {
      * @return the archive
      */
     public static WebArchive war(String name, String properties, Class<?>... classes) {
-        return Server.current().complete(ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsLibrary(libraryJar())
-                .addClasses(TestApplication.class, IllegalArgumentMapper.class)
-                .addClasses(classes)
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
+        return Server.current()
+                .complete(ShrinkWrap.create(WebArchive.class, name + ".war")
+                        .addAsLibrary(libraryJar())
+                        .addClasses(TestApplication.class, IllegalArgumentMapper.class)
+                        .addClasses(classes)
+                        .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+                        .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
     /**

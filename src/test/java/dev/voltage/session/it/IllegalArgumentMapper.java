@@ -11,6 +11,9 @@ public class IllegalArgumentMapper implements ExceptionMapper<IllegalArgumentExc
 
     @Override
     public Response toResponse(IllegalArgumentException e) {
-        return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        return Response.status(400)
+                .type(MediaType.TEXT_PLAIN)
+                .entity(e.getMessage())
+                .build();
     }
 }

@@ -25,8 +25,7 @@ public final class ListeningSockets {
     private static final String TCP_LISTEN = "0A";
     private static final String UDP_UNCONNECTED = "07";
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     /**
      * One listening socket.
@@ -46,7 +45,8 @@ public final class ListeningSockets {
 
         @Override
         public String toString() {
-            return protocol + " port " + port + " on " + address.getHostAddress() + " (pid " + pid + ": " + command + ")";
+            return protocol + " port " + port + " on " + address.getHostAddress() + " (pid " + pid + ": " + command
+                    + ")";
         }
     }
 
@@ -92,7 +92,8 @@ public final class ListeningSockets {
 
     private static List<Long> processesNaming(String commandLinePart) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+            return processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
                     .map(p -> Long.parseLong(p.getFileName().toString()))
                     .filter(pid -> pid != ProcessHandle.current().pid())
                     .filter(pid -> commandLine(pid).contains(commandLinePart))

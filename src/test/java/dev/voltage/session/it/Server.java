@@ -3,10 +3,10 @@ package dev.voltage.session.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -48,7 +48,9 @@ public enum Server {
         if (this == WILDFLY) {
             return war;
         }
-        return war.addAsLibraries(jarOf(org.slf4j.Logger.class), jarOf(ch.qos.logback.classic.Logger.class),
+        return war.addAsLibraries(
+                        jarOf(org.slf4j.Logger.class),
+                        jarOf(ch.qos.logback.classic.Logger.class),
                         jarOf(ch.qos.logback.core.Appender.class))
                 .addAsResource(new StringAsset(logbackXml()), "logback.xml");
     }
@@ -148,7 +150,8 @@ public enum Server {
 
     private static File jarOf(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class ServerLog {
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     /**
      * Returns the log's lines that contain a text.

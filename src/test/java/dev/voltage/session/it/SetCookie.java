@@ -59,9 +59,11 @@ public record SetCookie(String name, String value, Map<String, String> attribute
             return Long.parseLong(get("Max-Age"));
         }
         if (has("Expires")) {
-            java.time.ZonedDateTime expires = java.time.ZonedDateTime.parse(get("Expires").replace('-', ' '),
+            java.time.ZonedDateTime expires = java.time.ZonedDateTime.parse(
+                    get("Expires").replace('-', ' '),
                     java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.ENGLISH));
-            return java.time.Duration.between(java.time.ZonedDateTime.now(), expires).toSeconds();
+            return java.time.Duration.between(java.time.ZonedDateTime.now(), expires)
+                    .toSeconds();
         }
         return null;
     }

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The JAX-RS application of every test WAR, under {@code /api}. */
 @ApplicationPath("api")
-public class TestApplication extends Application {
-}
+public class TestApplication extends Application {}

@@ -21,7 +21,7 @@ public class FakeHttpRequest {
     private volatile HttpSessionIdListener idListener;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final String requestedSessionId;
-    private volatile Runnable afterIdChange = () -> { };
+    private volatile Runnable afterIdChange = () -> {};
 
     /** A request of a client that has no session yet, with the container's default timeout of 30 minutes. */
     public FakeHttpRequest() {
@@ -56,13 +56,17 @@ public class FakeHttpRequest {
 
     /** This fake as the servlet API's request. */
     public HttpServletRequest asRequest() {
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ServletContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getSessionTimeout" -> sessionTimeoutMinutes;
                     default -> throw new UnsupportedOperationException("ServletContext." + method.getName());
                 });
-        return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getSession" -> getSession(args == null || (boolean) args[0]);
                     case "changeSessionId" -> changeSessionId();
                     case "getServletContext" -> context;

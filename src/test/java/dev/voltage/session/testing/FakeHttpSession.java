@@ -21,7 +21,7 @@ public class FakeHttpSession implements HttpSession {
     private volatile int maxInactiveInterval = 1800;
     private volatile boolean invalidated;
     private volatile boolean isNew = true;
-    private volatile Runnable beforeInvalidate = () -> { };
+    private volatile Runnable beforeInvalidate = () -> {};
 
     /** Runs {@code action} when the session is about to be invalidated, as the container tells its listeners. */
     public void beforeInvalidate(Runnable action) {

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The benchmark's endpoints, under {@code /api}. */
 @ApplicationPath("api")
-public class BenchApplication extends Application {
-}
+public class BenchApplication extends Application {}

@@ -8,8 +8,7 @@ final class Carts {
 
     static final int SIZE = 10;
 
-    private Carts() {
-    }
+    private Carts() {}
 
     static List<Item> add(List<Item> cart, String sku) {
         List<Item> next = new ArrayList<>(cart.size() < SIZE ? cart : cart.subList(1, cart.size()));

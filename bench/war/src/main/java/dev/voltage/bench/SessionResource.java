@@ -28,7 +28,8 @@ public class SessionResource {
     @POST
     @Path("cart")
     public String add() {
-        return String.valueOf(session.update("cart", List.<Item>of(), cart -> Carts.add(cart, "sku")).size());
+        return String.valueOf(session.update("cart", List.<Item>of(), cart -> Carts.add(cart, "sku"))
+                .size());
     }
 
     @GET

@@ -5,7 +5,9 @@ public record CheckoutState(Step step) {
 
     /** The checkout's steps, in order. */
     public enum Step {
-        SHIPPING, PAYMENT, REVIEW;
+        SHIPPING,
+        PAYMENT,
+        REVIEW;
 
         /** The step after this one; the last stays. */
         public Step next() {

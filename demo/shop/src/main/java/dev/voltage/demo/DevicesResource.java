@@ -32,14 +32,15 @@ public class DevicesResource {
     UserSessions sessions;
 
     /** One session of the user, as the page shows it. */
-    public record Device(String logId, Instant createdAt, Instant lastAccessedAt, boolean current) {
-    }
+    public record Device(String logId, Instant createdAt, Instant lastAccessedAt, boolean current) {}
 
     @GET
     public List<Device> list() {
         String current = session.logId().orElse(null);
-        return sessions.of(user()).stream().map((UserSession s) -> new Device(s.logId(), s.createdAt(),
-                s.lastAccessedAt(), s.logId().equals(current))).toList();
+        return sessions.of(user()).stream()
+                .map((UserSession s) -> new Device(
+                        s.logId(), s.createdAt(), s.lastAccessedAt(), s.logId().equals(current)))
+                .toList();
     }
 
     /** Ends one session of the user ("log out that device"); ending this browser's own logs it out. */

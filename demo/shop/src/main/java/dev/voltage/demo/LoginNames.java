@@ -10,8 +10,7 @@ final class LoginNames {
 
     static final int MAX_LENGTH = 64;
 
-    private LoginNames() {
-    }
+    private LoginNames() {}
 
     /**
      * Returns the name, trimmed, when it can be used.
@@ -26,8 +25,11 @@ final class LoginNames {
         if (trimmed.length() > MAX_LENGTH) {
             throw new BadRequestException("A name has at most " + MAX_LENGTH + " characters.");
         }
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
+        if (trimmed.codePoints()
+                .anyMatch(c -> Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
             throw new BadRequestException("A name holds letters, digits, spaces and punctuation only.");
         }
         return trimmed;

@@ -17,7 +17,8 @@ import java.util.Set;
 @Provider
 public class SameOriginFilter implements ContainerRequestFilter {
 
-    private static final Set<String> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Set<String> UNSAFE =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     @Override
     public void filter(ContainerRequestContext request) {

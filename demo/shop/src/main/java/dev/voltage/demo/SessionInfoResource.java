@@ -23,12 +23,15 @@ public class SessionInfoResource {
     CheckoutSession checkout;
 
     /** What the page shows of the session. */
-    public record Info(String user, String logId, List<CartLine> cart, Step step, List<Product> catalogue) {
-    }
+    public record Info(String user, String logId, List<CartLine> cart, Step step, List<Product> catalogue) {}
 
     @GET
     public Info get() {
-        return new Info(session.user().orElse(null), session.logId().orElse(null), session.get("cart", List.of()),
-                checkout.step(), Product.CATALOGUE);
+        return new Info(
+                session.user().orElse(null),
+                session.logId().orElse(null),
+                session.get("cart", List.of()),
+                checkout.step(),
+                Product.CATALOGUE);
     }
 }

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The shop's JAX-RS API, under {@code /api}. */
 @ApplicationPath("api")
-public class ShopApplication extends Application {
-}
+public class ShopApplication extends Application {}

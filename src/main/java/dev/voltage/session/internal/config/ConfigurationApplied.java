@@ -11,5 +11,4 @@ import jakarta.servlet.ServletContext;
  * @param configuration the configuration in force
  * @param context the application's servlet context
  */
-public record ConfigurationApplied(SessionConfiguration configuration, ServletContext context) {
-}
+public record ConfigurationApplied(SessionConfiguration configuration, ServletContext context) {}

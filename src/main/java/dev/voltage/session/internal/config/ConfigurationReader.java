@@ -104,7 +104,9 @@ final class ConfigurationReader {
     private Optional<Duration> duration(String name) {
         return text(name).map(value -> {
             try {
-                return SECONDS.matcher(value).matches() ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+                return SECONDS.matcher(value).matches()
+                        ? Duration.ofSeconds(Long.parseLong(value))
+                        : Duration.parse(value);
             } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
                 throw notA(name, value, "a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M");
             }
@@ -114,7 +116,10 @@ final class ConfigurationReader {
     /** The error of a text that is not the kind of value the property takes. */
     private static IllegalArgumentException notA(String property, String value, String allowed) {
         StringBuilder shown = new StringBuilder();
-        value.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-        return new IllegalArgumentException(property + " is '" + shown + "', which is not allowed: use " + allowed + ".");
+        value.chars()
+                .forEach(c -> shown.append(
+                        Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return new IllegalArgumentException(
+                property + " is '" + shown + "', which is not allowed: use " + allowed + ".");
     }
 }

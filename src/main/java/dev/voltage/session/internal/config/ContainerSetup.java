@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.config;
 
 import dev.voltage.session.SessionConfiguration;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -81,7 +81,8 @@ public class ContainerSetup implements ServletContextListener {
 
     /** The application's configuration, which its own {@code build()} has checked. */
     private SessionConfiguration produced() {
-        SessionConfiguration configuration = checked(produced::get, "the application's @Produces SessionConfiguration: ");
+        SessionConfiguration configuration =
+                checked(produced::get, "the application's @Produces SessionConfiguration: ");
         if (configuration == null) {
             throw new IllegalStateException("voltage-session cannot start: the application's @Produces "
                     + "SessionConfiguration returned null; return SessionConfiguration.defaults() for the defaults.");

@@ -13,8 +13,7 @@ final class MicroProfileProperties {
 
     private static final String CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
 
-    private MicroProfileProperties() {
-    }
+    private MicroProfileProperties() {}
 
     /** Tells whether MicroProfile Config is there for the application. */
     static boolean available(ClassLoader loader) {

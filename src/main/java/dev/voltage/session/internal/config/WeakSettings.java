@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class WeakSettings {
 
-    private WeakSettings() {
-    }
+    private WeakSettings() {}
 
     /**
      * Lists the warnings a configuration deserves, one line each, naming its property.
@@ -28,11 +27,16 @@ final class WeakSettings {
         String in = "voltage-session in " + application + ": ";
         List<String> warnings = new ArrayList<>();
         if (!configuration.secure()) {
-            warnings.add(in + SECURE + " is false" + insecureProfile.map(profile -> " because the MicroProfile Config "
-                    + "profile is '" + profile + "'").orElse("") + ": the session cookie also travels over plain HTTP, "
+            warnings.add(in + SECURE + " is false"
+                    + insecureProfile
+                            .map(profile -> " because the MicroProfile Config " + "profile is '" + profile + "'")
+                            .orElse("")
+                    + ": the session cookie also travels over plain HTTP, "
                     + "where anyone on the network can read it and take the session over. Set " + SECURE + "=true"
-                    + insecureProfile.map(profile -> " (or remove " + ConfigurationReader.PROFILE + "=" + profile + ")")
-                            .orElse("") + " wherever the application is served over HTTPS.");
+                    + insecureProfile
+                            .map(profile -> " (or remove " + ConfigurationReader.PROFILE + "=" + profile + ")")
+                            .orElse("")
+                    + " wherever the application is served over HTTPS.");
         }
         if (!configuration.cookieHttpOnly()) {
             warnings.add(in + COOKIE_HTTP_ONLY + " is false: scripts in the page can read the session cookie, so one "

@@ -18,8 +18,7 @@ final class RequestCompletion implements BooleanSupplier, AsyncListener {
 
     private volatile boolean completed;
 
-    private RequestCompletion() {
-    }
+    private RequestCompletion() {}
 
     /**
      * Returns the completion record of a request that is being served, making it on first use.

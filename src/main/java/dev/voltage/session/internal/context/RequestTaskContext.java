@@ -34,7 +34,11 @@ final class RequestTaskContext implements ThreadContextSnapshot {
      * @param logId the log id the request showed, or {@code null}
      * @param controllers activate a request context for the task; {@code null} with no request
      */
-    RequestTaskContext(HttpServletRequest request, BooleanSupplier completed, String mdcKey, String logId,
+    RequestTaskContext(
+            HttpServletRequest request,
+            BooleanSupplier completed,
+            String mdcKey,
+            String logId,
             Instance<RequestContextController> controllers) {
         this.request = request;
         this.completed = completed;
@@ -61,8 +65,12 @@ final class RequestTaskContext implements ThreadContextSnapshot {
         return () -> restore(previousRequest, previousLoan, previousLogId, controller, activated);
     }
 
-    private void restore(HttpServletRequest previousRequest, BooleanSupplier previousLoan, String previousLogId,
-            RequestContextController controller, boolean activated) {
+    private void restore(
+            HttpServletRequest previousRequest,
+            BooleanSupplier previousLoan,
+            String previousLogId,
+            RequestContextController controller,
+            boolean activated) {
         try {
             if (activated) {
                 controller.deactivate();

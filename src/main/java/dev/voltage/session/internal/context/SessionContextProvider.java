@@ -34,8 +34,7 @@ public class SessionContextProvider implements ThreadContextProvider {
     private static volatile String knownMdcKey = SessionConfiguration.defaults().logMdcKey();
 
     /** Made by {@code ServiceLoader}. */
-    public SessionContextProvider() {
-    }
+    public SessionContextProvider() {}
 
     @Override
     public ThreadContextSnapshot currentContext(Map<String, String> properties) {
@@ -48,10 +47,11 @@ public class SessionContextProvider implements ThreadContextProvider {
             completed = RequestCompletion.of(request);
         }
         CDI<Object> cdi = CDI.current();
-        String mdcKey = cdi.select(ActiveConfiguration.class).get().configuration().logMdcKey();
+        String mdcKey =
+                cdi.select(ActiveConfiguration.class).get().configuration().logMdcKey();
         knownMdcKey = mdcKey;
-        return new RequestTaskContext(request, completed, mdcKey, MDC.get(mdcKey),
-                cdi.select(RequestContextController.class));
+        return new RequestTaskContext(
+                request, completed, mdcKey, MDC.get(mdcKey), cdi.select(RequestContextController.class));
     }
 
     @Override

@@ -14,8 +14,7 @@ public final class RequestedSessionIds {
     /** Shorter ids are no container's; a value this short names no session by containment. */
     private static final int SHORTEST_ID = 8;
 
-    private RequestedSessionIds() {
-    }
+    private RequestedSessionIds() {}
 
     /**
      * Tells whether a value a client sent names a session id.

@@ -18,8 +18,7 @@ public final class SessionCookies {
 
     private static final String CONTAINER_DEFAULT_NAME = "JSESSIONID";
 
-    private SessionCookies() {
-    }
+    private SessionCookies() {}
 
     /**
      * Adds the session cookie the client sent to the response again, when it still names the
@@ -43,7 +42,8 @@ public final class SessionCookies {
         SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
         String name = nameOf(config);
         Optional<String> exact = received(request, name, requested::equals);
-        Optional<String> value = exact.isPresent() ? exact
+        Optional<String> value = exact.isPresent()
+                ? exact
                 : received(request, name, candidate -> RequestedSessionIds.names(candidate, sessionId));
         value.ifPresent(resolved -> response.addCookie(cookie(request, config, name, resolved, config.getMaxAge())));
     }
@@ -76,7 +76,8 @@ public final class SessionCookies {
     /** The first value of a cookie of the name that the client sent and that passes the test. */
     private static Optional<String> received(HttpServletRequest request, String name, Predicate<String> wanted) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? Optional.empty()
+        return cookies == null
+                ? Optional.empty()
                 : Arrays.stream(cookies)
                         .filter(c -> c != null && name.equals(c.getName()) && c.getValue() != null)
                         .map(Cookie::getValue)
@@ -92,8 +93,8 @@ public final class SessionCookies {
         }
     }
 
-    private static Cookie cookie(HttpServletRequest request, SessionCookieConfig config, String name, String value,
-            int maxAge) {
+    private static Cookie cookie(
+            HttpServletRequest request, SessionCookieConfig config, String name, String value, int maxAge) {
         Cookie cookie = new Cookie(name, value);
         String contextPath = request.getServletContext().getContextPath();
         cookie.setPath(config.getPath() != null ? config.getPath() : contextPath.isEmpty() ? "/" : contextPath);

@@ -23,13 +23,12 @@ public class SessionEnds {
 
     private final Map<String, Reason> pending = new ConcurrentHashMap<>();
 
-    private final Map<String, Boolean> endedIds = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED_ENDED_IDS;
-                }
-            });
+    private final Map<String, Boolean> endedIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_ENDED_IDS;
+        }
+    });
 
     private final SessionLifetime lifetime;
 

@@ -61,7 +61,9 @@ public class SessionLifetime {
      */
     public Optional<Instant> absoluteDeadline(HttpSession session) {
         Duration absolute = settings.configuration().absoluteTimeout();
-        return absolute == null ? Optional.empty() : Optional.of(createdAt(session).plus(absolute));
+        return absolute == null
+                ? Optional.empty()
+                : Optional.of(createdAt(session).plus(absolute));
     }
 
     /**
@@ -106,7 +108,8 @@ public class SessionLifetime {
         if (idleDeadline.isEmpty()) {
             return absolute;
         }
-        return absolute.filter(deadline -> deadline.isBefore(idleDeadline.get())).or(() -> idleDeadline);
+        return absolute.filter(deadline -> deadline.isBefore(idleDeadline.get()))
+                .or(() -> idleDeadline);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.voltage.session.internal.logging;
 
-import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +37,7 @@ public class LogIds {
     private volatile KeyedMac keyed;
 
     /** A {@code Mac} and the secret it was initialised with. */
-    private record KeyedMac(String secret, Mac prototype) {
-    }
+    private record KeyedMac(String secret, Mac prototype) {}
 
     /**
      * Fingerprints computed lately, one slot per id hash: the requests of a page (the document,
@@ -49,8 +48,7 @@ public class LogIds {
     private final Fingerprint[] recent = new Fingerprint[RECENT_SLOTS];
 
     /** A fingerprint, with what it was computed from. */
-    private record Fingerprint(String sessionId, String secret, String value) {
-    }
+    private record Fingerprint(String sessionId, String secret, String value) {}
 
     /** For CDI's client proxy only. */
     protected LogIds() {
@@ -72,7 +70,9 @@ public class LogIds {
      * @return the fingerprint, or the raw id when {@code voltage.session.log.id=raw}
      */
     public String of(String sessionId) {
-        return SessionConfiguration.LOG_ID_RAW.equals(settings.configuration().logId()) ? sessionId : fingerprint(sessionId);
+        return SessionConfiguration.LOG_ID_RAW.equals(settings.configuration().logId())
+                ? sessionId
+                : fingerprint(sessionId);
     }
 
     /**

@@ -3,8 +3,8 @@ package dev.voltage.session.internal.logging;
 import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
-import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.lifetime.SessionEnds;
+import dev.voltage.session.internal.request.SessionLocks;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
@@ -33,8 +33,8 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     /** How many recent id changes are remembered to report a change the container repeats only once. */
     private static final int REMEMBERED_ID_CHANGES = 1024;
 
-    private final Map<String, String> reportedIdChanges = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, String> reportedIdChanges =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                     return size() > REMEMBERED_ID_CHANGES;
@@ -95,8 +95,11 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
         try {
             observers.fire(event);
         } catch (RuntimeException e) {
-            LOG.error("An observer of {} for the session with log id {} threw; the session goes on.",
-                    event.getClass().getSimpleName(), logId, e);
+            LOG.error(
+                    "An observer of {} for the session with log id {} threw; the session goes on.",
+                    event.getClass().getSimpleName(),
+                    logId,
+                    e);
         }
     }
 

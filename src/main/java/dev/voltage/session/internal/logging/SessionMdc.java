@@ -1,7 +1,7 @@
 package dev.voltage.session.internal.logging;
 
-import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;

@@ -86,7 +86,11 @@ public final class ExclusiveSession {
      * @return the result of {@code change}
      * @throws IllegalStateException (the library's own) when the lock cannot be had within the lock timeout
      */
-    public <S, T> T update(String operation, Function<HttpSession, S> read, S none, Function<S, T> change,
+    public <S, T> T update(
+            String operation,
+            Function<HttpSession, S> read,
+            S none,
+            Function<S, T> change,
             BiConsumer<HttpSession, T> write) {
         HttpSession session = access.existingSession();
         if (session == null) {

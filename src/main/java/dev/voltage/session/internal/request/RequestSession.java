@@ -1,13 +1,13 @@
 package dev.voltage.session.internal.request;
 
+import dev.voltage.session.Session;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.cookie.SessionCookies;
 import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserNames;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.Session;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserNames;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -93,8 +93,8 @@ public class RequestSession implements Session {
         Objects.requireNonNull(type, "type");
         Object value = get(key);
         if (value != null && !type.isInstance(value)) {
-            throw new ClassCastException("The session value for key '" + key + "' is a " + value.getClass().getName()
-                    + ", not the asked " + type.getName() + ".");
+            throw new ClassCastException("The session value for key '" + key + "' is a "
+                    + value.getClass().getName() + ", not the asked " + type.getName() + ".");
         }
         return Optional.ofNullable(type.cast(value));
     }
@@ -107,9 +107,11 @@ public class RequestSession implements Session {
 
     @Override
     public Set<String> keys() {
-        return ifExists(session -> Collections.list(session.getAttributeNames()).stream()
-                .filter(name -> !SessionKeys.isReserved(name))
-                .collect(Collectors.toUnmodifiableSet()), Set.of());
+        return ifExists(
+                session -> Collections.list(session.getAttributeNames()).stream()
+                        .filter(name -> !SessionKeys.isReserved(name))
+                        .collect(Collectors.toUnmodifiableSet()),
+                Set.of());
     }
 
     @Override
@@ -135,7 +137,10 @@ public class RequestSession implements Session {
         SessionKeys.requireUserKey(key);
         Objects.requireNonNull(updater, "updater");
         usedKeys.add(key);
-        T next = exclusive.update("Session.update()", session -> (T) session.getAttribute(key), null,
+        T next = exclusive.update(
+                "Session.update()",
+                session -> (T) session.getAttribute(key),
+                null,
                 current -> {
                     T changed = updater.apply(current == null ? initial : current);
                     if (changed != null) {
@@ -166,33 +171,40 @@ public class RequestSession implements Session {
     public void remove(String key) {
         SessionKeys.requireUserKey(key);
         usedKeys.remove(key);
-        ifExists(session -> {
-            session.removeAttribute(key);
-            return null;
-        }, null);
+        ifExists(
+                session -> {
+                    session.removeAttribute(key);
+                    return null;
+                },
+                null);
     }
 
     @Override
     public void save() {
-        ifExists(session -> {
-            for (String key : usedKeys) {
-                Object value = session.getAttribute(key);
-                if (value != null) {
-                    session.setAttribute(key, value);
-                }
-            }
-            return null;
-        }, null);
+        ifExists(
+                session -> {
+                    for (String key : usedKeys) {
+                        Object value = session.getAttribute(key);
+                        if (value != null) {
+                            session.setAttribute(key, value);
+                        }
+                    }
+                    return null;
+                },
+                null);
     }
 
     @Override
     public void delete() {
         usedKeys.clear();
         slices.forget();
-        boolean deleted = exclusive.apply("Session.delete()", session -> {
-            exclusive.end(session);
-            return true;
-        }, () -> false);
+        boolean deleted = exclusive.apply(
+                "Session.delete()",
+                session -> {
+                    exclusive.end(session);
+                    return true;
+                },
+                () -> false);
         if (deleted) {
             access.response().ifPresent(response -> SessionCookies.clear(request(), response));
         }
@@ -207,11 +219,14 @@ public class RequestSession implements Session {
     public void login(String user) {
         UserNames.requireLogin(user);
         UserBindings binder = bindings.get();
-        boolean bound = exclusive.apply("Session.login()", session -> {
-            exclusive.changeId(session);
-            binder.bind(session, user);
-            return true;
-        }, () -> false);
+        boolean bound = exclusive.apply(
+                "Session.login()",
+                session -> {
+                    exclusive.changeId(session);
+                    binder.bind(session, user);
+                    return true;
+                },
+                () -> false);
         if (!bound) { // no live session: a new one, known to this request only, gets a fresh id anyway
             write(session -> binder.bind(session, user));
         }
@@ -230,11 +245,14 @@ public class RequestSession implements Session {
 
     @Override
     public void resetMaxAge() {
-        int seconds = (int) settings.timeoutOr(request().getServletContext().getSessionTimeout()).toSeconds();
-        boolean reset = ifExists(session -> {
-            session.setMaxInactiveInterval(seconds);
-            return true;
-        }, false);
+        int seconds = (int) settings.timeoutOr(request().getServletContext().getSessionTimeout())
+                .toSeconds();
+        boolean reset = ifExists(
+                session -> {
+                    session.setMaxInactiveInterval(seconds);
+                    return true;
+                },
+                false);
         if (reset && settings.configuration().cookieMaxAge() > 0) {
             access.response().ifPresent(response -> SessionCookies.resend(request(), response));
         }
@@ -303,8 +321,8 @@ public class RequestSession implements Session {
     private long fact(String fact, Function<HttpSession, Long> read) {
         Long value = ifExists(read, null);
         if (value == null) {
-            throw new IllegalStateException("There is no session, so it has no " + fact
-                    + "; check Session.exists() first.");
+            throw new IllegalStateException(
+                    "There is no session, so it has no " + fact + "; check Session.exists() first.");
         }
         return value;
     }

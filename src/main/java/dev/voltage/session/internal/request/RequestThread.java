@@ -38,8 +38,7 @@ public final class RequestThread {
     /** Whether the container created the library's request listener, which registration implies. */
     private static volatile boolean listenerRegistered;
 
-    private RequestThread() {
-    }
+    private RequestThread() {}
 
     /**
      * Records that this thread starts serving a request.

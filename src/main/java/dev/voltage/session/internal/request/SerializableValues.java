@@ -34,8 +34,7 @@ final class SerializableValues {
     /** Objects walked after which the walk gives way to serialisation. */
     private static final int VISIT_BUDGET = 100_000;
 
-    private SerializableValues() {
-    }
+    private SerializableValues() {}
 
     /**
      * Checks that a value, and everything it refers to, can be serialised.
@@ -253,11 +252,23 @@ final class SerializableValues {
             Map.entry("java.util.concurrent.ConcurrentSkipListMap", Kind.SORTED_MAP));
 
     /** JDK value classes that hold nothing but their value. */
-    private static final Set<String> JDK_VALUES = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
-            "java.lang.Short", "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.lang.Boolean",
-            "java.lang.Character", "java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID",
-            "java.util.concurrent.atomic.AtomicInteger", "java.util.concurrent.atomic.AtomicLong",
-            "java.util.concurrent.atomic.AtomicBoolean", "java.util.concurrent.atomic.LongAdder",
+    private static final Set<String> JDK_VALUES = Set.of(
+            "java.lang.String",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Short",
+            "java.lang.Byte",
+            "java.lang.Double",
+            "java.lang.Float",
+            "java.lang.Boolean",
+            "java.lang.Character",
+            "java.math.BigInteger",
+            "java.math.BigDecimal",
+            "java.util.UUID",
+            "java.util.concurrent.atomic.AtomicInteger",
+            "java.util.concurrent.atomic.AtomicLong",
+            "java.util.concurrent.atomic.AtomicBoolean",
+            "java.util.concurrent.atomic.LongAdder",
             "java.util.concurrent.atomic.DoubleAdder");
 
     private static Kind kindOf(Class<?> type) {
@@ -285,7 +296,8 @@ final class SerializableValues {
 
     /** The serializable dates, times, durations and zones of {@code java.time}, which are written as their value. */
     private static boolean isJavaTimeValue(Class<?> type, String name) {
-        return name.startsWith("java.time.") && !name.startsWith("java.time.format.")
+        return name.startsWith("java.time.")
+                && !name.startsWith("java.time.format.")
                 && (java.time.temporal.TemporalAccessor.class.isAssignableFrom(type)
                         || java.time.temporal.TemporalAmount.class.isAssignableFrom(type));
     }
@@ -340,9 +352,11 @@ final class SerializableValues {
      * a class of the application, whose kind may be the one being decided).
      */
     private static boolean isPlainType(Class<?> type) {
-        return type.isPrimitive() || type.isEnum()
-                || type.getClassLoader() == null && java.lang.reflect.Modifier.isFinal(type.getModifiers())
-                && KINDS.get(type) == Kind.PLAIN;
+        return type.isPrimitive()
+                || type.isEnum()
+                || type.getClassLoader() == null
+                        && java.lang.reflect.Modifier.isFinal(type.getModifiers())
+                        && KINDS.get(type) == Kind.PLAIN;
     }
 
     private static Object read(Field field, Object record) {
@@ -365,22 +379,32 @@ final class SerializableValues {
                 throw notSerializable(key, value, e.getMessage(), e);
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("The value for session key '" + key + "' (" + value.getClass().getName()
-                    + ") failed to serialise: " + e + ". Session values must survive a restart and a fail-over.", e);
+            throw new IllegalArgumentException(
+                    "The value for session key '" + key + "' ("
+                            + value.getClass().getName() + ") failed to serialise: " + e
+                            + ". Session values must survive a restart and a fail-over.",
+                    e);
         } catch (StackOverflowError e) {
-            throw new IllegalArgumentException("The value for session key '" + key + "' (" + value.getClass().getName()
+            throw new IllegalArgumentException("The value for session key '" + key + "' ("
+                    + value.getClass().getName()
                     + ") is nested too deeply to serialise. Session values must survive a restart and a fail-over.");
         }
     }
 
     private static IllegalArgumentException notSerializable(String key, Object value, String culprit, Exception cause) {
         String what = value.getClass().getName();
-        String why = culprit.equals(what) ? ", which is not Serializable" : ", which holds a " + culprit + ", which is not Serializable";
-        String fix = culprit.contains("$$Lambda") ? "Use a class that implements java.io.Serializable instead of the lambda "
-                + culprit + " (a comparator, a function)" : "Make " + culprit + " implement java.io.Serializable";
-        return new IllegalArgumentException("The value for session key '" + key + "' is a " + what + why
-                + "; session values must survive a restart and a fail-over. " + fix
-                + ", or set voltage.session.require-serializable=false.", cause);
+        String why = culprit.equals(what)
+                ? ", which is not Serializable"
+                : ", which holds a " + culprit + ", which is not Serializable";
+        String fix = culprit.contains("$$Lambda")
+                ? "Use a class that implements java.io.Serializable instead of the lambda " + culprit
+                        + " (a comparator, a function)"
+                : "Make " + culprit + " implement java.io.Serializable";
+        return new IllegalArgumentException(
+                "The value for session key '" + key + "' is a " + what + why
+                        + "; session values must survive a restart and a fail-over. " + fix
+                        + ", or set voltage.session.require-serializable=false.",
+                cause);
     }
 
     /** The walk met something only serialisation can judge. */

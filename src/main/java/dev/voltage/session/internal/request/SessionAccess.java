@@ -5,10 +5,10 @@ import dev.voltage.session.internal.cookie.SessionCookieFilter;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import jakarta.servlet.http.HttpSession;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -73,8 +73,8 @@ public final class SessionAccess {
             request = RequestThread.current();
         }
         if (request == null) {
-            throw new ContextNotActiveException(RequestThread.isListenerRegistered()
-                    ? NO_HTTP_REQUEST : RequestThread.LISTENER_NOT_REGISTERED);
+            throw new ContextNotActiveException(
+                    RequestThread.isListenerRegistered() ? NO_HTTP_REQUEST : RequestThread.LISTENER_NOT_REGISTERED);
         }
         return request;
     }

@@ -5,8 +5,7 @@ import dev.voltage.session.Session;
 /** Checks the keys that applications pass to {@link Session}. */
 final class SessionKeys {
 
-    private SessionKeys() {
-    }
+    private SessionKeys() {}
 
     /**
      * Returns the key when an application may use it.

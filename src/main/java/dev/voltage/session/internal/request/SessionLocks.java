@@ -43,11 +43,12 @@ public class SessionLocks {
     }
 
     /** What holding the lock of an ended session is: nothing. */
-    private static final Held NOTHING = () -> { };
+    private static final Held NOTHING = () -> {};
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** The id changes the library is making right now, each done when its latch opens. */
     private final Set<CountDownLatch> moves = ConcurrentHashMap.newKeySet();
+
     private final ActiveConfiguration settings;
 
     /** For CDI's client proxy only. */
@@ -187,8 +188,8 @@ public class SessionLocks {
         } catch (InterruptedException e) {
             leave(entry);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("The thread was interrupted while " + operation
-                    + " waited for the lock of its session.", e);
+            throw new IllegalStateException(
+                    "The thread was interrupted while " + operation + " waited for the lock of its session.", e);
         }
         if (!locked) {
             leave(entry);
@@ -205,8 +206,8 @@ public class SessionLocks {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("The thread was interrupted while " + operation
-                    + " waited for the lock of its session.", e);
+            throw new IllegalStateException(
+                    "The thread was interrupted while " + operation + " waited for the lock of its session.", e);
         }
     }
 
@@ -249,7 +250,9 @@ public class SessionLocks {
 
     private Duration timeout() {
         SessionConfiguration configuration = settings == null ? null : settings.configuration();
-        return configuration == null ? Duration.parse(SessionConfiguration.DEFAULT_LOCK_TIMEOUT) : configuration.lockTimeout();
+        return configuration == null
+                ? Duration.parse(SessionConfiguration.DEFAULT_LOCK_TIMEOUT)
+                : configuration.lockTimeout();
     }
 
     private static IllegalStateException timedOut(String operation, Duration timeout) {

@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.request;
 
+import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.logging.SessionMdc;
-import dev.voltage.session.SessionConfiguration;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;

@@ -1,9 +1,9 @@
 package dev.voltage.session.internal.slice;
 
+import dev.voltage.session.ScopedSession;
 import dev.voltage.session.internal.request.ExclusiveSession;
 import dev.voltage.session.internal.request.SessionAccess;
 import dev.voltage.session.internal.request.SessionLocks;
-import dev.voltage.session.ScopedSession;
 import dev.voltage.session.spi.SliceStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,8 +26,7 @@ public class RequestSlices implements SliceStore {
     private static final Logger LOG = LoggerFactory.getLogger(RequestSlices.class);
 
     /** What this request knows of a slice: the JSON it saw (null when absent) and what it decoded to. */
-    private record Slice(Object json, Object state) {
-    }
+    private record Slice(Object json, Object state) {}
 
     /** What an update reads where there is no live session. */
     private static final Object ENDED = new Object();
@@ -75,26 +74,33 @@ public class RequestSlices implements SliceStore {
 
     private <T> void write(String name, Type type, T state) {
         String json = codec.encode(name, type, state);
-        exclusive.apply("ScopedSession.data(next)", session -> {
-            session.setAttribute(attribute(name), json);
-            return null;
-        }, () -> {
-            forgetIfEnded();
-            access.writeSession(fresh -> fresh.setAttribute(attribute(name), json));
-            return null;
-        });
+        exclusive.apply(
+                "ScopedSession.data(next)",
+                session -> {
+                    session.setAttribute(attribute(name), json);
+                    return null;
+                },
+                () -> {
+                    forgetIfEnded();
+                    access.writeSession(fresh -> fresh.setAttribute(attribute(name), json));
+                    return null;
+                });
         slices.put(name, new Slice(json, state));
     }
 
     @Override
     public <T> T update(String name, Class<?> scope, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
         Type type = StateTypes.of(scope);
-        Slice next = exclusive.update("ScopedSession.update()", session -> session.getAttribute(attribute(name)),
-                ENDED, json -> {
+        Slice next = exclusive.update(
+                "ScopedSession.update()",
+                session -> session.getAttribute(attribute(name)),
+                ENDED,
+                json -> {
                     T state = json == ENDED ? ended(name, defaults) : current(name, type, json, defaults);
                     T changed = updater.apply(state);
                     return changed == null ? null : new Slice(codec.encode(name, type, changed), changed);
-                }, (session, slice) -> {
+                },
+                (session, slice) -> {
                     if (slice == null) {
                         session.removeAttribute(attribute(name));
                     } else {
@@ -114,10 +120,13 @@ public class RequestSlices implements SliceStore {
     @Override
     public void remove(String name) {
         slices.remove(name);
-        exclusive.apply("ScopedSession.reset()", session -> {
-            session.removeAttribute(attribute(name));
-            return null;
-        }, () -> null);
+        exclusive.apply(
+                "ScopedSession.reset()",
+                session -> {
+                    session.removeAttribute(attribute(name));
+                    return null;
+                },
+                () -> null);
     }
 
     /** Forgets every decoded slice, after the session was deleted or to read them again. */
@@ -159,8 +168,12 @@ public class RequestSlices implements SliceStore {
         }
         if (!(json instanceof String text)) {
             if (codec.mayWarn(name)) {
-                LOG.warn("The session attribute of scope '{}' holds a {}, not the JSON of {}; it reads as the defaults "
-                        + "until the scope is written again.", name, json.getClass().getName(), type.getTypeName());
+                LOG.warn(
+                        "The session attribute of scope '{}' holds a {}, not the JSON of {}; it reads as the defaults "
+                                + "until the scope is written again.",
+                        name,
+                        json.getClass().getName(),
+                        type.getTypeName());
             }
             return defaults.get();
         }
@@ -176,8 +189,12 @@ public class RequestSlices implements SliceStore {
 
     private void warnUnreadable(String name, Type type, String problem) {
         if (codec.mayWarn(name)) {
-            LOG.warn("The state of session scope '{}' cannot be read as {} and falls back to the defaults "
-                    + "until it is written again: {}.", name, type.getTypeName(), problem);
+            LOG.warn(
+                    "The state of session scope '{}' cannot be read as {} and falls back to the defaults "
+                            + "until it is written again: {}.",
+                    name,
+                    type.getTypeName(),
+                    problem);
         }
     }
 

@@ -13,8 +13,7 @@ final class SliceBounds {
     /** The deepest nesting of arrays and objects a slice may have. */
     static final int MAX_DEPTH = 64;
 
-    private SliceBounds() {
-    }
+    private SliceBounds() {}
 
     /**
      * Says what keeps a document from being decoded, without quoting it.

@@ -37,9 +37,11 @@ public class SliceCodec {
         try {
             json = jsonb.toJson(state, type);
         } catch (JsonbException e) {
-            throw new IllegalArgumentException("The state of scope '" + name + "' (" + type.getTypeName()
-                    + ") cannot be written as JSON: " + e.getMessage()
-                    + ". Use a record or a class with public getters and setters that JSON-B can map.", e);
+            throw new IllegalArgumentException(
+                    "The state of scope '" + name + "' (" + type.getTypeName()
+                            + ") cannot be written as JSON: " + e.getMessage()
+                            + ". Use a record or a class with public getters and setters that JSON-B can map.",
+                    e);
         }
         String problem = SliceBounds.problemOf(json);
         if (problem != null) {
@@ -70,10 +72,14 @@ public class SliceCodec {
             state = jsonb.fromJson(json, type);
         } catch (JsonbException | ClassCastException e) {
             // JSON-B's messages quote the document (an enum constant it did not know, say): never passed on
-            throw new UnreadableSliceException(isParsing(e) ? "it is not valid JSON"
-                    : "its JSON does not fit the type (" + e.getClass().getSimpleName() + ")", e);
+            throw new UnreadableSliceException(
+                    isParsing(e)
+                            ? "it is not valid JSON"
+                            : "its JSON does not fit the type (" + e.getClass().getSimpleName() + ")",
+                    e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new UnreadableSliceException("decoding it failed with " + e.getClass().getName(), e);
+            throw new UnreadableSliceException(
+                    "decoding it failed with " + e.getClass().getName(), e);
         }
         if (state == null) {
             throw new UnreadableSliceException("it is JSON null");
@@ -94,8 +100,8 @@ public class SliceCodec {
     private static boolean isParsing(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // JSON-P's exceptions, by name: the library does not depend on JSON-P itself
-            if (cause.getClass().getName().startsWith("jakarta.json.stream.") || cause.getClass().getName()
-                    .equals("jakarta.json.JsonException")) {
+            if (cause.getClass().getName().startsWith("jakarta.json.stream.")
+                    || cause.getClass().getName().equals("jakarta.json.JsonException")) {
                 return true;
             }
         }

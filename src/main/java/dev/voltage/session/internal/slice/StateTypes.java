@@ -1,5 +1,6 @@
 package dev.voltage.session.internal.slice;
 
+import dev.voltage.session.ScopedSession;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import dev.voltage.session.ScopedSession;
 
 /**
  * Reads a {@link ScopedSession} subclass's state type from its type argument, through CDI proxy
@@ -25,8 +25,7 @@ public final class StateTypes {
         }
     };
 
-    private StateTypes() {
-    }
+    private StateTypes() {}
 
     /**
      * Returns the type a scope's state is decoded as.
@@ -86,8 +85,9 @@ public final class StateTypes {
     }
 
     private static boolean containsVariable(Type type) {
-        return type instanceof TypeVariable<?> || type instanceof ParameterizedType parameterized
-                && Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(StateTypes::containsVariable);
+        return type instanceof TypeVariable<?>
+                || type instanceof ParameterizedType parameterized
+                        && Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(StateTypes::containsVariable);
     }
 
     /** A parameterized type whose variables were replaced by the subclass's arguments. */
@@ -96,7 +96,8 @@ public final class StateTypes {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof ParameterizedType that && getRawType.equals(that.getRawType())
+            return other instanceof ParameterizedType that
+                    && getRawType.equals(that.getRawType())
                     && Objects.equals(getOwnerType, that.getOwnerType())
                     && Arrays.equals(getActualTypeArguments, that.getActualTypeArguments());
         }
@@ -108,8 +109,10 @@ public final class StateTypes {
 
         @Override
         public String getTypeName() {
-            return getRawType.getTypeName() + Arrays.stream(getActualTypeArguments).map(Type::getTypeName)
-                    .collect(Collectors.joining(", ", "<", ">"));
+            return getRawType.getTypeName()
+                    + Arrays.stream(getActualTypeArguments)
+                            .map(Type::getTypeName)
+                            .collect(Collectors.joining(", ", "<", ">"));
         }
 
         @Override

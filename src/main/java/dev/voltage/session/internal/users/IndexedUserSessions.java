@@ -48,8 +48,13 @@ public class IndexedUserSessions implements UserSessions {
      * @param store where the index is shared with other servers, if it is
      */
     @Inject
-    public IndexedUserSessions(LocalSessions local, SessionLifetime lifetime, SessionEnds ends, LogIds logIds,
-            Instance<Session> currentSession, UserIndexStore store) {
+    public IndexedUserSessions(
+            LocalSessions local,
+            SessionLifetime lifetime,
+            SessionEnds ends,
+            LogIds logIds,
+            Instance<Session> currentSession,
+            UserIndexStore store) {
         this.store = store;
         this.local = local;
         this.lifetime = lifetime;
@@ -75,8 +80,8 @@ public class IndexedUserSessions implements UserSessions {
     private Optional<UserSession> describe(String user, HttpSession session) {
         try {
             long lastUsed = Math.max(session.getLastAccessedTime(), local.usedAt(session.getId()));
-            return Optional.of(new UserSession(user, logIds.of(session.getId()), lifetime.createdAt(session),
-                    Instant.ofEpochMilli(lastUsed)));
+            return Optional.of(new UserSession(
+                    user, logIds.of(session.getId()), lifetime.createdAt(session), Instant.ofEpochMilli(lastUsed)));
         } catch (IllegalStateException endedMeanwhile) {
             return Optional.empty();
         }
@@ -85,7 +90,8 @@ public class IndexedUserSessions implements UserSessions {
     @Override
     public int revoke(String user) {
         UserNames.requireUser(user);
-        // Shared: mark every row first, so that a local session this server fails to end still ends at its next request.
+        // Shared: mark every row first, so that a local session this server fails to end still ends at its next
+        // request.
         int marked = store.shared().revoke(user);
         int ended = 0;
         for (HttpSession session : local.of(user)) {

@@ -74,7 +74,8 @@ final class JdbcUserIndex implements SharedIndex {
     void createTableIfMissing() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (Statement probe = connection.createStatement()) {
-                probe.executeQuery("SELECT session_key FROM " + table + " WHERE 1 = 0").close();
+                probe.executeQuery("SELECT session_key FROM " + table + " WHERE 1 = 0")
+                        .close();
                 return;
             } catch (SQLException missing) {
                 rollbackQuietly(connection);
@@ -86,7 +87,8 @@ final class JdbcUserIndex implements SharedIndex {
                 create.executeUpdate("CREATE INDEX " + table + "_user ON " + table + " (user_name)");
             }
             try (Statement probe = connection.createStatement()) {
-                probe.executeQuery("SELECT session_key FROM " + table + " WHERE 1 = 0").close();
+                probe.executeQuery("SELECT session_key FROM " + table + " WHERE 1 = 0")
+                        .close();
             }
         }
     }
@@ -111,7 +113,8 @@ final class JdbcUserIndex implements SharedIndex {
         String key = key(session.getId());
         long now = System.currentTimeMillis();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE session_key = ?");
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE session_key = ?");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
                         + " (session_key, user_name, log_id, created_at, last_accessed_at, expires_at, revoked)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 0)")) {
@@ -134,8 +137,12 @@ final class JdbcUserIndex implements SharedIndex {
     public void renamed(String oldId, String newId) {
         String oldKey = key(oldId);
         String newKey = key(newId);
-        update("follow a session's new id", "UPDATE " + table + " SET session_key = ?, log_id = ? WHERE session_key = ?",
-                newKey, logIds.of(newId), oldKey);
+        update(
+                "follow a session's new id",
+                "UPDATE " + table + " SET session_key = ?, log_id = ? WHERE session_key = ?",
+                newKey,
+                logIds.of(newId),
+                oldKey);
         Long touched = lastTouched.remove(oldKey);
         if (touched != null) {
             lastTouched.put(newKey, touched);
@@ -164,8 +171,12 @@ final class JdbcUserIndex implements SharedIndex {
         }
         lastTouched.put(key, now);
         try {
-            int rows = update("record a session's access", "UPDATE " + table
-                    + " SET last_accessed_at = ?, expires_at = ? WHERE session_key = ?", now, deadline(session), key);
+            int rows = update(
+                    "record a session's access",
+                    "UPDATE " + table + " SET last_accessed_at = ?, expires_at = ? WHERE session_key = ?",
+                    now,
+                    deadline(session),
+                    key);
             if (rows == 0 && !revoked(session.getId())) {
                 bound(session, user);
             }
@@ -189,9 +200,10 @@ final class JdbcUserIndex implements SharedIndex {
             return; // another request read them meanwhile
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement cleanup = connection.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?");
-                PreparedStatement select = connection.prepareStatement("SELECT session_key FROM " + table
-                        + " WHERE revoked = 1")) {
+                PreparedStatement cleanup =
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?");
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT session_key FROM " + table + " WHERE revoked = 1")) {
             cleanup.setLong(1, now - GRACE.toMillis());
             cleanup.executeUpdate();
             Set<String> keys = new HashSet<>();
@@ -212,13 +224,17 @@ final class JdbcUserIndex implements SharedIndex {
     public List<UserSession> of(String user) {
         List<UserSession> sessions = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT log_id, created_at, last_accessed_at FROM "
-                        + table + " WHERE user_name = ? AND revoked = 0 AND expires_at >= ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT log_id, created_at, last_accessed_at FROM " + table
+                                + " WHERE user_name = ? AND revoked = 0 AND expires_at >= ?")) {
             select.setString(1, user);
             select.setLong(2, System.currentTimeMillis() - GRACE.toMillis());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    sessions.add(new UserSession(user, rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+                    sessions.add(new UserSession(
+                            user,
+                            rows.getString(1),
+                            Instant.ofEpochMilli(rows.getLong(2)),
                             Instant.ofEpochMilli(rows.getLong(3))));
                 }
             }
@@ -230,14 +246,20 @@ final class JdbcUserIndex implements SharedIndex {
 
     @Override
     public int revoke(String user) {
-        return update("revoke the sessions of a user", "UPDATE " + table
-                + " SET revoked = 1 WHERE user_name = ? AND revoked = 0", user);
+        return update(
+                "revoke the sessions of a user",
+                "UPDATE " + table + " SET revoked = 1 WHERE user_name = ? AND revoked = 0",
+                user);
     }
 
     @Override
     public boolean revoke(String user, String logId) {
-        return update("revoke a session", "UPDATE " + table
-                + " SET revoked = 1 WHERE user_name = ? AND log_id = ? AND revoked = 0", user, logId) > 0;
+        return update(
+                        "revoke a session",
+                        "UPDATE " + table + " SET revoked = 1 WHERE user_name = ? AND log_id = ? AND revoked = 0",
+                        user,
+                        logId)
+                > 0;
     }
 
     private int update(String what, String sql, Object... parameters) {
@@ -257,15 +279,17 @@ final class JdbcUserIndex implements SharedIndex {
     }
 
     private IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException("voltage-session could not " + what + " in the table '" + table
-                + "' (voltage.session.users.store=jdbc): " + e.getMessage(), e);
+        return new IllegalStateException(
+                "voltage-session could not " + what + " in the table '" + table
+                        + "' (voltage.session.users.store=jdbc): " + e.getMessage(),
+                e);
     }
 
     /** The row key of a session: the SHA-256 of its id, so the table holds no usable session id. */
     static String key(String sessionId) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -178,7 +178,10 @@ public class LocalSessions {
             entries = ids == null ? List.of() : ids.stream().map(byId::get).toList();
         }
         dropEnded(entries);
-        return entries.stream().map(Bound::session).filter(SessionAccess::isValid).toList();
+        return entries.stream()
+                .map(Bound::session)
+                .filter(SessionAccess::isValid)
+                .toList();
     }
 
     /**

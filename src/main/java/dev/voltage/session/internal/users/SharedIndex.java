@@ -11,8 +11,7 @@ import java.util.List;
 interface SharedIndex {
 
     /** No shared index: every method does nothing, the local sessions are all there is. */
-    SharedIndex NONE = new SharedIndex() {
-    };
+    SharedIndex NONE = new SharedIndex() {};
 
     /**
      * Tells whether this is a shared index.
@@ -29,8 +28,7 @@ interface SharedIndex {
      * @param session the session
      * @param user the user
      */
-    default void bound(HttpSession session, String user) {
-    }
+    default void bound(HttpSession session, String user) {}
 
     /**
      * Follows a session's id change.
@@ -38,16 +36,14 @@ interface SharedIndex {
      * @param oldId the id it had
      * @param newId the id it has
      */
-    default void renamed(String oldId, String newId) {
-    }
+    default void renamed(String oldId, String newId) {}
 
     /**
      * Records that a session ended.
      *
      * @param sessionId its id
      */
-    default void ended(String sessionId) {
-    }
+    default void ended(String sessionId) {}
 
     /**
      * Records a request of a bound session, at most once per refresh interval.
@@ -55,8 +51,7 @@ interface SharedIndex {
      * @param session the session
      * @param user the user it is bound to
      */
-    default void touched(HttpSession session, String user) {
-    }
+    default void touched(HttpSession session, String user) {}
 
     /**
      * Tells whether another server revoked a session, as of at most one refresh interval ago.

@@ -47,15 +47,18 @@ public class UserIndexStore {
         }
         String name = configuration.usersDataSource();
         DataSource dataSource = lookUp(name);
-        JdbcUserIndex index = new JdbcUserIndex(dataSource, configuration.usersTable(), configuration.usersRefresh(),
-                logIds, lifetime);
+        JdbcUserIndex index = new JdbcUserIndex(
+                dataSource, configuration.usersTable(), configuration.usersRefresh(), logIds, lifetime);
         try {
             index.createTableIfMissing();
         } catch (SQLException e) {
-            throw new IllegalStateException("voltage-session cannot start: the data source '" + name + "' ("
-                    + SessionConfiguration.USERS_DATA_SOURCE + ") cannot create or read the table '"
-                    + configuration.usersTable() + "' (" + SessionConfiguration.USERS_TABLE + "): " + e.getMessage()
-                    + ". Give the application a data source that may create tables, or create the table yourself.", e);
+            throw new IllegalStateException(
+                    "voltage-session cannot start: the data source '" + name + "' ("
+                            + SessionConfiguration.USERS_DATA_SOURCE + ") cannot create or read the table '"
+                            + configuration.usersTable() + "' (" + SessionConfiguration.USERS_TABLE + "): "
+                            + e.getMessage()
+                            + ". Give the application a data source that may create tables, or create the table yourself.",
+                    e);
         }
         shared = index;
     }
@@ -65,16 +68,20 @@ public class UserIndexStore {
         try {
             found = new InitialContext().lookup(name);
         } catch (NamingException e) {
-            throw new IllegalStateException("voltage-session cannot start: the data source '" + name + "' ("
-                    + SessionConfiguration.USERS_DATA_SOURCE + ", used by " + SessionConfiguration.USERS_STORE
-                    + "=jdbc) cannot be found: " + e + ". Set it to the JNDI name of a DataSource of the server, "
-                    + "or use " + SessionConfiguration.USERS_STORE + "=memory.", e);
+            throw new IllegalStateException(
+                    "voltage-session cannot start: the data source '" + name + "' ("
+                            + SessionConfiguration.USERS_DATA_SOURCE + ", used by " + SessionConfiguration.USERS_STORE
+                            + "=jdbc) cannot be found: " + e
+                            + ". Set it to the JNDI name of a DataSource of the server, "
+                            + "or use " + SessionConfiguration.USERS_STORE + "=memory.",
+                    e);
         }
         if (found instanceof DataSource dataSource) {
             return dataSource;
         }
         throw new IllegalStateException("voltage-session cannot start: '" + name + "' ("
-                + SessionConfiguration.USERS_DATA_SOURCE + ") names a " + found.getClass().getName()
+                + SessionConfiguration.USERS_DATA_SOURCE + ") names a "
+                + found.getClass().getName()
                 + ", not a javax.sql.DataSource.");
     }
 

@@ -5,8 +5,7 @@ import dev.voltage.session.Session;
 /** The checks of the user names that {@code Session.login} and {@code UserSessions} take. */
 public final class UserNames {
 
-    private UserNames() {
-    }
+    private UserNames() {}
 
     /**
      * Checks a user given to {@code Session.login}.

@@ -122,44 +122,53 @@ class ConfigurationReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "voltage.session.timeout|half an hour|voltage.session.timeout is 'half an hour', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
-        "voltage.session.timeout|30m|voltage.session.timeout is '30m', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
-        "voltage.session.absolute-timeout|99999999999999999999|voltage.session.absolute-timeout is '99999999999999999999', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
-        "voltage.session.users.refresh|1s|voltage.session.users.refresh is '1s', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
-        "voltage.session.cookie.max-age|abc|voltage.session.cookie.max-age is 'abc', which is not allowed: use a whole number, such as 3600 or -1.",
-        "voltage.session.rolling|yes|voltage.session.rolling is 'yes', which is not allowed: use true or false.",
-        "voltage.session.secure|on|voltage.session.secure is 'on', which is not allowed: use true or false."
-    })
-    void aTextThatIsNotTheKindOfValueIsRefusedNamingPropertyValueAndWhatIsAllowed(String property, String value,
-            String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "voltage.session.timeout|half an hour|voltage.session.timeout is 'half an hour', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
+                "voltage.session.timeout|30m|voltage.session.timeout is '30m', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
+                "voltage.session.absolute-timeout|99999999999999999999|voltage.session.absolute-timeout is '99999999999999999999', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
+                "voltage.session.users.refresh|1s|voltage.session.users.refresh is '1s', which is not allowed: use a number of seconds, such as 1800, or an ISO-8601 duration, such as PT30M.",
+                "voltage.session.cookie.max-age|abc|voltage.session.cookie.max-age is 'abc', which is not allowed: use a whole number, such as 3600 or -1.",
+                "voltage.session.rolling|yes|voltage.session.rolling is 'yes', which is not allowed: use true or false.",
+                "voltage.session.secure|on|voltage.session.secure is 'on', which is not allowed: use true or false."
+            })
+    void aTextThatIsNotTheKindOfValueIsRefusedNamingPropertyValueAndWhatIsAllowed(
+            String property, String value, String message) {
         properties.put(property, value);
 
-        assertThatThrownBy(this::read).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(this::read)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "voltage.session.timeout|-5|voltage.session.timeout is '-5', which is not allowed: use a positive whole number of seconds, such as 1800 or PT30M.",
-        "voltage.session.timeout|PT0.5S|voltage.session.timeout is 'PT0.5S', which is not allowed: use a positive whole number of seconds, such as 1800 or PT30M.",
-        "voltage.session.absolute-timeout|0|voltage.session.absolute-timeout is '0', which is not allowed: use a positive duration, such as 28800 (seconds) or PT8H, or no value for none.",
-        "voltage.session.cookie.max-age|0|voltage.session.cookie.max-age is '0', which is not allowed: use a positive number of seconds, or -1 for a browser session.",
-        "voltage.session.cookie.same-site|Loose|voltage.session.cookie.same-site is 'Loose', which is not allowed: use Strict, Lax or None (in any case).",
-        "voltage.session.cookie.path|/a;b|voltage.session.cookie.path is '/a;b', which is not allowed: use a path starting with '/', without ';' or control characters, such as /shop.",
-        "voltage.session.users.store|redis|voltage.session.users.store is 'redis', which is not allowed: use memory or jdbc.",
-        "voltage.session.users.table|my-table|voltage.session.users.table is 'my-table', which is not allowed: use an SQL identifier: a letter, then at most 62 letters, digits and underscores, such as voltage_user_sessions."
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "voltage.session.timeout|-5|voltage.session.timeout is '-5', which is not allowed: use a positive whole number of seconds, such as 1800 or PT30M.",
+                "voltage.session.timeout|PT0.5S|voltage.session.timeout is 'PT0.5S', which is not allowed: use a positive whole number of seconds, such as 1800 or PT30M.",
+                "voltage.session.absolute-timeout|0|voltage.session.absolute-timeout is '0', which is not allowed: use a positive duration, such as 28800 (seconds) or PT8H, or no value for none.",
+                "voltage.session.cookie.max-age|0|voltage.session.cookie.max-age is '0', which is not allowed: use a positive number of seconds, or -1 for a browser session.",
+                "voltage.session.cookie.same-site|Loose|voltage.session.cookie.same-site is 'Loose', which is not allowed: use Strict, Lax or None (in any case).",
+                "voltage.session.cookie.path|/a;b|voltage.session.cookie.path is '/a;b', which is not allowed: use a path starting with '/', without ';' or control characters, such as /shop.",
+                "voltage.session.users.store|redis|voltage.session.users.store is 'redis', which is not allowed: use memory or jdbc.",
+                "voltage.session.users.table|my-table|voltage.session.users.table is 'my-table', which is not allowed: use an SQL identifier: a letter, then at most 62 letters, digits and underscores, such as voltage_user_sessions."
+            })
     void aValueOutOfRangeIsRefusedByTheBuildersCheckWithItsMessage(String property, String value, String message) {
         properties.put(property, value);
 
-        assertThatThrownBy(this::read).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(this::read)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @Test
     void aControlCharacterIsShownEscaped() {
         properties.put("voltage.session.rolling", "true\nFORGED LINE");
 
-        assertThatThrownBy(this::read).hasMessage("voltage.session.rolling is 'true\\u000aFORGED LINE', which is not "
-                + "allowed: use true or false.");
+        assertThatThrownBy(this::read)
+                .hasMessage("voltage.session.rolling is 'true\\u000aFORGED LINE', which is not "
+                        + "allowed: use true or false.");
     }
 }

@@ -25,7 +25,8 @@ class RequestTaskContextTest {
 
     @Test
     void aTaskBorrowsTheRequestAndItsLogIdAndAPooledThreadHasNothingAfter() {
-        ThreadContextRestorer restorer = new RequestTaskContext(submitting, () -> false, "sessionId", "abc", null).begin();
+        ThreadContextRestorer restorer =
+                new RequestTaskContext(submitting, () -> false, "sessionId", "abc", null).begin();
 
         assertThat(RequestThread.current()).isSameAs(submitting);
         assertThat(MDC.get("sessionId")).isEqualTo("abc");
@@ -43,7 +44,8 @@ class RequestTaskContextTest {
         RequestThread.begin(own);
         MDC.put("sessionId", "own");
 
-        ThreadContextRestorer restorer = new RequestTaskContext(submitting, () -> false, "sessionId", null, null).begin();
+        ThreadContextRestorer restorer =
+                new RequestTaskContext(submitting, () -> false, "sessionId", null, null).begin();
         assertThat(MDC.get("sessionId")).isNull();
         restorer.endContext();
 
@@ -70,10 +72,12 @@ class RequestTaskContextTest {
     void aBorrowedRequestThatCompletedIsRefusedWithTheCause() {
         boolean[] completed = {false};
         BooleanSupplier completion = () -> completed[0];
-        ThreadContextRestorer restorer = new RequestTaskContext(submitting, completion, "sessionId", "abc", null).begin();
+        ThreadContextRestorer restorer =
+                new RequestTaskContext(submitting, completion, "sessionId", "abc", null).begin();
         completed[0] = true;
 
-        assertThatThrownBy(RequestThread::requireLive).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(RequestThread::requireLive)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage(RequestThread.REQUEST_COMPLETED);
         restorer.endContext();
         assertThat(RequestThread.current()).isNull();

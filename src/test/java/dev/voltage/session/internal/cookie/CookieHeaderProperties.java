@@ -56,22 +56,28 @@ class CookieHeaderProperties {
                 Arbitraries.just(LIVE_ID),
                 Arbitraries.just(LIVE_ID + ".node1"),
                 Arbitraries.strings().ofMaxLength(5000),
-                Arbitraries.strings().withChars("\"=;, \t\\\u00e9\u20ac\u0000\r\n").ofMaxLength(40),
+                Arbitraries.strings()
+                        .withChars("\"=;, \t\\\u00e9\u20ac\u0000\r\n")
+                        .ofMaxLength(40),
                 Arbitraries.strings().alpha().numeric().ofMinLength(8).ofMaxLength(64));
     }
 
     /** A Cookie header: several cookies, some of them of the session's name, in any order. */
     @Provide
     Arbitrary<List<String[]>> cookieHeaders() {
-        Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.just(NAME), Arbitraries.just("theme"),
+        Arbitrary<String> names = Arbitraries.oneOf(
+                Arbitraries.just(NAME),
+                Arbitraries.just("theme"),
                 Arbitraries.strings().ofMaxLength(12));
-        return Combinators.combine(names, cookieValues()).as((name, value) -> new String[] {name, value})
-                .list().ofMaxSize(6);
+        return Combinators.combine(names, cookieValues())
+                .as((name, value) -> new String[] {name, value})
+                .list()
+                .ofMaxSize(6);
     }
 
     @Property(tries = 500)
-    void resendSendsOnlyTheIdOfTheSessionTheContainerResolved(@ForAll("cookieHeaders") List<String[]> header,
-            @ForAll boolean containerTakesFirst) {
+    void resendSendsOnlyTheIdOfTheSessionTheContainerResolved(
+            @ForAll("cookieHeaders") List<String[]> header, @ForAll boolean containerTakesFirst) {
         List<Cookie> cookies = parse(header);
         String requested = resolve(cookies, containerTakesFirst);
         boolean valid = RequestedSessionIds.names(requested, LIVE_ID);
@@ -79,7 +85,8 @@ class CookieHeaderProperties {
 
         SessionCookies.resend(request(cookies, requested, valid), response.proxy());
 
-        assertThat(response.cookies).allSatisfy(sent -> assertThat(sent.getValue()).contains(LIVE_ID));
+        assertThat(response.cookies)
+                .allSatisfy(sent -> assertThat(sent.getValue()).contains(LIVE_ID));
         assertThat(response.cookies).hasSize(valid ? 1 : 0);
         assertNoValueLogged(cookies);
     }
@@ -99,7 +106,8 @@ class CookieHeaderProperties {
     }
 
     @Property(tries = 500)
-    void namesNeverThrowsAndHoldsForTheIdItself(@ForAll("cookieValues") String value, @ForAll("cookieValues") String id) {
+    void namesNeverThrowsAndHoldsForTheIdItself(
+            @ForAll("cookieValues") String value, @ForAll("cookieValues") String id) {
         RequestedSessionIds.names(value, id);
 
         assertThat(RequestedSessionIds.names(id, id)).isEqualTo(!id.isEmpty());
@@ -125,8 +133,11 @@ class CookieHeaderProperties {
         }
         response.complete();
 
-        assertThat(container.headers.get("Set-Cookie")).filteredOn(h -> h.startsWith(NAME + "="))
-                .singleElement().satisfies(h -> assertThat(h).startsWith(NAME + "=" + LIVE_ID + ";").contains("SameSite=Lax"));
+        assertThat(container.headers.get("Set-Cookie"))
+                .filteredOn(h -> h.startsWith(NAME + "="))
+                .singleElement()
+                .satisfies(h ->
+                        assertThat(h).startsWith(NAME + "=" + LIVE_ID + ";").contains("SameSite=Lax"));
         List<String> applications = new ArrayList<>();
         for (String[] operation : operations) {
             if (operation[0].equals("set")) {
@@ -134,21 +145,27 @@ class CookieHeaderProperties {
             }
             applications.add(operation[1]);
         }
-        assertThat(container.headers.get("Set-Cookie")).filteredOn(h -> !h.startsWith(NAME + "="))
-                .as("what the application set, as it set it").containsExactlyElementsOf(applications);
+        assertThat(container.headers.get("Set-Cookie"))
+                .filteredOn(h -> !h.startsWith(NAME + "="))
+                .as("what the application set, as it set it")
+                .containsExactlyElementsOf(applications);
     }
 
     @Provide
     Arbitrary<List<String[]>> applicationCookies() {
-        Arbitrary<String> cookie = Combinators.combine(Arbitraries.of("theme", "lang", "csrf"),
+        Arbitrary<String> cookie = Combinators.combine(
+                        Arbitraries.of("theme", "lang", "csrf"),
                         Arbitraries.strings().alpha().numeric().ofMaxLength(20))
                 .as((name, value) -> name + "=" + value + "; Path=/");
-        return Combinators.combine(Arbitraries.of("set", "add"), cookie).as((how, header) -> new String[] {how, header})
-                .list().ofMaxSize(5);
+        return Combinators.combine(Arbitraries.of("set", "add"), cookie)
+                .as((how, header) -> new String[] {how, header})
+                .list()
+                .ofMaxSize(5);
     }
 
     private void assertNoValueLogged(List<Cookie> cookies) {
-        List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines =
+                logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         for (Cookie cookie : cookies) {
             if (cookie.getValue().length() >= 4) {
                 assertThat(lines).noneMatch(line -> line.contains(cookie.getValue()));
@@ -171,36 +188,47 @@ class CookieHeaderProperties {
 
     /** The id a container resolves: the first cookie of the name, or the first that names a live session. */
     private static String resolve(List<Cookie> cookies, boolean first) {
-        List<String> values = cookies.stream().filter(c -> c.getName().equals(NAME)).map(Cookie::getValue).toList();
+        List<String> values = cookies.stream()
+                .filter(c -> c.getName().equals(NAME))
+                .map(Cookie::getValue)
+                .toList();
         if (values.isEmpty()) {
             return null;
         }
-        return first ? values.get(0)
-                : values.stream().filter(v -> RequestedSessionIds.names(v, LIVE_ID)).findFirst().orElse(values.get(0));
+        return first
+                ? values.get(0)
+                : values.stream()
+                        .filter(v -> RequestedSessionIds.names(v, LIVE_ID))
+                        .findFirst()
+                        .orElse(values.get(0));
     }
 
     private static HttpServletRequest request(List<Cookie> cookies, String requested, boolean valid) {
-        SessionCookieConfig config = (SessionCookieConfig) Proxy.newProxyInstance(loader(),
-                new Class<?>[] {SessionCookieConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+        SessionCookieConfig config = (SessionCookieConfig) Proxy.newProxyInstance(
+                loader(),
+                new Class<?>[] {SessionCookieConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getName", "getPath", "getDomain" -> null;
                     case "getMaxAge" -> 600;
                     case "isHttpOnly", "isSecure" -> true;
                     case "getAttribute" -> "SameSite".equals(args[0]) ? "Lax" : null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        ServletContext context = (ServletContext) Proxy.newProxyInstance(loader(), new Class<?>[] {ServletContext.class},
-                (proxy, method, args) -> switch (method.getName()) {
+        ServletContext context = (ServletContext) Proxy.newProxyInstance(
+                loader(), new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getSessionCookieConfig" -> config;
                     case "getContextPath" -> "/app";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        HttpSession session = (HttpSession) Proxy.newProxyInstance(loader(), new Class<?>[] {HttpSession.class},
-                (proxy, method, args) -> switch (method.getName()) {
+        HttpSession session = (HttpSession) Proxy.newProxyInstance(
+                loader(), new Class<?>[] {HttpSession.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getId" -> LIVE_ID;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         Cookie[] array = cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
-        return (HttpServletRequest) Proxy.newProxyInstance(loader(), new Class<?>[] {HttpServletRequest.class},
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                loader(),
+                new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getCookies" -> array;
                     case "getRequestedSessionId" -> requested;
@@ -223,15 +251,18 @@ class CookieHeaderProperties {
         final Map<String, List<String>> headers = new LinkedHashMap<>();
 
         HttpServletResponse proxy() {
-            return (HttpServletResponse) Proxy.newProxyInstance(loader(), new Class<?>[] {HttpServletResponse.class},
+            return (HttpServletResponse) Proxy.newProxyInstance(
+                    loader(),
+                    new Class<?>[] {HttpServletResponse.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "addCookie" -> cookies.add((Cookie) args[0]);
                         case "isCommitted" -> false;
                         case "containsHeader" -> headers.containsKey(args[0]);
                         case "getHeaders" -> List.copyOf(headers.getOrDefault(args[0], List.of()));
                         case "setHeader" -> headers.put((String) args[0], new ArrayList<>(List.of((String) args[1])));
-                        case "addHeader" -> headers.computeIfAbsent((String) args[0], k -> new ArrayList<>())
-                                .add((String) args[1]);
+                        case "addHeader" ->
+                            headers.computeIfAbsent((String) args[0], k -> new ArrayList<>())
+                                    .add((String) args[1]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
         }

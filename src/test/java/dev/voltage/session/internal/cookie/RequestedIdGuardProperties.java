@@ -24,7 +24,11 @@ import net.jqwik.api.lifecycle.AfterTry;
 class RequestedIdGuardProperties {
 
     /** What the request's id names. */
-    enum Requested { NOTHING, LIVE_SESSION, UNKNOWN_ID }
+    enum Requested {
+        NOTHING,
+        LIVE_SESSION,
+        UNKNOWN_ID
+    }
 
     @AfterTry
     void endRequest() {
@@ -32,8 +36,11 @@ class RequestedIdGuardProperties {
     }
 
     @Property(tries = 200)
-    void aUrlNeverJoinsAndNoRequestedIdIsAdopted(@ForAll Requested requested, @ForAll boolean fromUrl,
-            @ForAll boolean adoptsRequestedIds, @ForAll @IntRange(max = 2) int writes) {
+    void aUrlNeverJoinsAndNoRequestedIdIsAdopted(
+            @ForAll Requested requested,
+            @ForAll boolean fromUrl,
+            @ForAll boolean adoptsRequestedIds,
+            @ForAll @IntRange(max = 2) int writes) {
         Container container = new Container(adoptsRequestedIds);
         Container.Session victim = container.create("victim-session-0123456789");
         String requestedId = switch (requested) {
@@ -83,8 +90,10 @@ class RequestedIdGuardProperties {
         HttpServletRequest request(String requested, boolean fromUrl) {
             this.requestedId = requested;
             Map<String, Object> attributes = new HashMap<>();
-            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+            return (HttpServletRequest) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "getSession" -> getSession(args == null || (boolean) args[0]);
                         case "changeSessionId" -> changeSessionId();
                         case "getRequestedSessionId" -> requestedId;
@@ -106,7 +115,9 @@ class RequestedIdGuardProperties {
             if (!create) {
                 return null;
             }
-            String id = adoptsRequestedIds && requestedId != null ? requestedId : UUID.randomUUID().toString();
+            String id = adoptsRequestedIds && requestedId != null
+                    ? requestedId
+                    : UUID.randomUUID().toString();
             current = create(id);
             return current.proxy;
         }
@@ -131,8 +142,8 @@ class RequestedIdGuardProperties {
 
             Session(String id) {
                 this.id = id;
-                this.proxy = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {HttpSession.class}, (p, method, args) -> {
+                this.proxy = (HttpSession) Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[] {HttpSession.class}, (p, method, args) -> {
                             if (!valid && !method.getName().equals("getId")) {
                                 throw new IllegalStateException("invalidated");
                             }

@@ -2,6 +2,14 @@ package dev.voltage.session.internal.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.voltage.session.Session;
+import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.SessionCreated;
+import dev.voltage.session.SessionDestroyed;
+import dev.voltage.session.SessionIdChanged;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.lifetime.SessionEnds;
 import dev.voltage.session.internal.lifetime.SessionLifetime;
@@ -11,14 +19,6 @@ import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.request.SessionRequestListener;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.voltage.session.Session;
-import dev.voltage.session.SessionConfiguration;
-import dev.voltage.session.SessionCreated;
-import dev.voltage.session.SessionDestroyed;
-import dev.voltage.session.SessionIdChanged;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +43,19 @@ class SessionLoggingTest {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger("app");
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class,
-                    RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class, SessionMdc.class,
-                    SessionRequestListener.class, SessionEventsListener.class, RecordedEvents.class,
-                    SessionEnds.class, SessionLifetime.class)
+    WeldInitiator weld = WeldInitiator.from(
+                    RequestSession.class,
+                    SessionLocks.class,
+                    RequestSlices.class,
+                    SliceCodec.class,
+                    ActiveConfiguration.class,
+                    LogIds.class,
+                    SessionMdc.class,
+                    SessionRequestListener.class,
+                    SessionEventsListener.class,
+                    RecordedEvents.class,
+                    SessionEnds.class,
+                    SessionLifetime.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -109,7 +118,9 @@ class SessionLoggingTest {
 
         LOG.info("anonymous");
 
-        assertThat(lines.list).singleElement().satisfies(line -> assertThat(line.getMDCPropertyMap()).doesNotContainKey("sessionId"));
+        assertThat(lines.list)
+                .singleElement()
+                .satisfies(line -> assertThat(line.getMDCPropertyMap()).doesNotContainKey("sessionId"));
     }
 
     @Test
@@ -119,7 +130,10 @@ class SessionLoggingTest {
 
         LOG.info("known client");
 
-        assertThat(mdcOf(0)).isEqualTo(logIds.fingerprint(existing.getId())).hasSize(16).isNotEqualTo(existing.getId());
+        assertThat(mdcOf(0))
+                .isEqualTo(logIds.fingerprint(existing.getId()))
+                .hasSize(16)
+                .isNotEqualTo(existing.getId());
     }
 
     @Test
@@ -152,7 +166,8 @@ class SessionLoggingTest {
     void theEndOfTheRequestRemovesTheKey() {
         FakeHttpRequest http = serve(new FakeHttpRequest(new FakeHttpSession()));
 
-        requestListener.requestDestroyed(new ServletRequestEvent(http.asRequest().getServletContext(), http.asRequest()));
+        requestListener.requestDestroyed(
+                new ServletRequestEvent(http.asRequest().getServletContext(), http.asRequest()));
         LOG.info("after the request");
 
         assertThat(mdcOf(0)).isNull();
@@ -168,8 +183,11 @@ class SessionLoggingTest {
         String second = session.logId().orElseThrow();
         session.delete();
 
-        assertThat(events.all()).containsExactly(new SessionCreated(first), new SessionIdChanged(first, second),
-                new SessionDestroyed(second, SessionDestroyed.Reason.DELETED));
+        assertThat(events.all())
+                .containsExactly(
+                        new SessionCreated(first),
+                        new SessionIdChanged(first, second),
+                        new SessionDestroyed(second, SessionDestroyed.Reason.DELETED));
     }
 
     @Test
@@ -186,7 +204,10 @@ class SessionLoggingTest {
 
     @Test
     void logIdNoneKeepsTheIdOutOfTheMdcOnly() {
-        settings.use(SessionConfiguration.builder().secret("a-test-secret").logId("none").build());
+        settings.use(SessionConfiguration.builder()
+                .secret("a-test-secret")
+                .logId("none")
+                .build());
         FakeHttpSession existing = new FakeHttpSession();
         serve(new FakeHttpRequest(existing));
 
@@ -198,13 +219,17 @@ class SessionLoggingTest {
 
     @Test
     void theMdcKeyIsConfigurable() {
-        settings.use(SessionConfiguration.builder().secret("a-test-secret").logMdcKey("sid").build());
+        settings.use(SessionConfiguration.builder()
+                .secret("a-test-secret")
+                .logMdcKey("sid")
+                .build());
         FakeHttpSession existing = new FakeHttpSession();
         serve(new FakeHttpRequest(existing));
 
         LOG.info("custom key");
 
-        assertThat(lines.list.get(0).getMDCPropertyMap()).containsEntry("sid", logIds.fingerprint(existing.getId()))
+        assertThat(lines.list.get(0).getMDCPropertyMap())
+                .containsEntry("sid", logIds.fingerprint(existing.getId()))
                 .doesNotContainKey("sessionId");
         requestListener.requestDestroyed(new ServletRequestEvent(
                 new FakeHttpRequest().asRequest().getServletContext(), new FakeHttpRequest().asRequest()));
@@ -213,7 +238,8 @@ class SessionLoggingTest {
 
     private FakeHttpRequest serve(FakeHttpRequest http) {
         http.notify(eventsListener);
-        requestListener.requestInitialized(new ServletRequestEvent(http.asRequest().getServletContext(), http.asRequest()));
+        requestListener.requestInitialized(
+                new ServletRequestEvent(http.asRequest().getServletContext(), http.asRequest()));
         return http;
     }
 

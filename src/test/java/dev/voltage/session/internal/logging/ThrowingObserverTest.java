@@ -9,10 +9,10 @@ import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
+import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.lifetime.SessionEnds;
 import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.request.SessionLocks;
-import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,8 +31,15 @@ import org.slf4j.LoggerFactory;
 class ThrowingObserverTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(ActiveConfiguration.class, LogIds.class, SessionMdc.class,
-            SessionEventsListener.class, SessionLocks.class, SessionEnds.class, SessionLifetime.class, Throwing.class);
+    WeldInitiator weld = WeldInitiator.of(
+            ActiveConfiguration.class,
+            LogIds.class,
+            SessionMdc.class,
+            SessionEventsListener.class,
+            SessionLocks.class,
+            SessionEnds.class,
+            SessionLifetime.class,
+            Throwing.class);
 
     @Inject
     ActiveConfiguration settings;
@@ -65,8 +72,10 @@ class ThrowingObserverTest {
         listener.sessionCreated(new HttpSessionEvent(session));
 
         assertThat(lines.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage()).isEqualTo("An observer of SessionCreated for the session with log id "
-                    + logIds.of(session.getId()) + " threw; the session goes on.").doesNotContain(session.getId());
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo("An observer of SessionCreated for the session with log id " + logIds.of(session.getId())
+                            + " threw; the session goes on.")
+                    .doesNotContain(session.getId());
             assertThat(line.getThrowableProxy().getMessage()).isEqualTo("observer failing");
         });
     }
@@ -78,11 +87,13 @@ class ThrowingObserverTest {
         listener.sessionIdChanged(new HttpSessionEvent(session), "an-old-id");
         listener.sessionDestroyed(new HttpSessionEvent(session));
 
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "An observer of SessionIdChanged for the session with log id " + logIds.of(session.getId())
-                        + " threw; the session goes on.",
-                "An observer of SessionDestroyed for the session with log id " + logIds.of(session.getId())
-                        + " threw; the session goes on.");
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "An observer of SessionIdChanged for the session with log id " + logIds.of(session.getId())
+                                + " threw; the session goes on.",
+                        "An observer of SessionDestroyed for the session with log id " + logIds.of(session.getId())
+                                + " threw; the session goes on.");
     }
 
     /** An application's observers that all throw. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voltage.session.Session;
+import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.Session;
-import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,7 +35,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class)
+    WeldInitiator weld = WeldInitiator.from(
+                    RequestSession.class,
+                    SessionLocks.class,
+                    RequestSlices.class,
+                    SliceCodec.class,
+                    ActiveConfiguration.class,
+                    LogIds.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -129,7 +135,8 @@ class RequestSessionTest {
 
         assertThatThrownBy(() -> session.find("count", Integer.class))
                 .isInstanceOf(ClassCastException.class)
-                .hasMessage("The session value for key 'count' is a java.lang.String, not the asked java.lang.Integer.");
+                .hasMessage(
+                        "The session value for key 'count' is a java.lang.String, not the asked java.lang.Integer.");
     }
 
     @Test
@@ -148,11 +155,21 @@ class RequestSessionTest {
         String message = "A session key must not be null or blank, but was " + shown
                 + "; name the value you store, e.g. \"cart\".";
 
-        assertThatThrownBy(() -> session.set(key, "x")).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-        assertThatThrownBy(() -> session.get(key)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-        assertThatThrownBy(() -> session.update(key, v -> v)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-        assertThatThrownBy(() -> session.remove(key)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-        assertThatThrownBy(() -> session.has(key)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(() -> session.set(key, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> session.get(key))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> session.update(key, v -> v))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> session.remove(key))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> session.has(key))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -199,7 +216,8 @@ class RequestSessionTest {
 
     @Test
     void resetMaxAgeRestoresTheConfiguredTimeoutToTheSecond() {
-        settings.use(SessionConfiguration.builder().timeout(Duration.ofSeconds(90)).build());
+        settings.use(
+                SessionConfiguration.builder().timeout(Duration.ofSeconds(90)).build());
         session.set("a", "x");
         http.session().setMaxInactiveInterval(60);
 
@@ -209,8 +227,7 @@ class RequestSessionTest {
     }
 
     /** A record that looks serializable but holds something that is not. */
-    record Line(String sku, Object note) implements java.io.Serializable {
-    }
+    record Line(String sku, Object note) implements java.io.Serializable {}
 
     /** A class of the application's own that hides a non-serializable field. */
     static class Basket implements java.io.Serializable {
@@ -331,7 +348,8 @@ class RequestSessionTest {
                     start.await();
                     RequestThread.begin(new FakeHttpRequest(shared).asRequest());
                     try {
-                        return new RequestSession(locks, new RequestSlices(locks, null), new ActiveConfiguration(), null)
+                        return new RequestSession(
+                                        locks, new RequestSlices(locks, null), new ActiveConfiguration(), null)
                                 .update("cart", List.<String>of(), cart -> {
                                     Thread.yield();
                                     return append(cart, item);
@@ -421,14 +439,16 @@ class RequestSessionTest {
         assertThat(session.keys()).isEmpty();
         assertThat(session.has("cart")).isFalse();
         assertThatCode(() -> {
-            session.save();
-            session.touch();
-            session.resetMaxAge();
-            session.regenerate();
-            session.delete();
-        }).doesNotThrowAnyException();
+                    session.save();
+                    session.touch();
+                    session.resetMaxAge();
+                    session.regenerate();
+                    session.delete();
+                })
+                .doesNotThrowAnyException();
 
-        assertThat(session.update("cart", List.<String>of(), cart -> append(cart, "apple"))).containsExactly("apple");
+        assertThat(session.update("cart", List.<String>of(), cart -> append(cart, "apple")))
+                .containsExactly("apple");
         assertThat(http.session()).isNotSameAs(invalidated);
     }
 
@@ -462,11 +482,14 @@ class RequestSessionTest {
 
     @Test
     void timeFactsWithoutSessionThrowIllegalStateException() {
-        assertThatThrownBy(session::createdAt).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(session::createdAt)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("There is no session, so it has no createdAt(); check Session.exists() first.");
-        assertThatThrownBy(session::lastAccessedAt).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(session::lastAccessedAt)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lastAccessedAt()");
-        assertThatThrownBy(session::maxInactiveInterval).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(session::maxInactiveInterval)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("maxInactiveInterval()");
     }
 
@@ -475,7 +498,8 @@ class RequestSessionTest {
         session.set("a", "x");
 
         assertThat(session.createdAt().toEpochMilli()).isEqualTo(http.session().getCreationTime());
-        assertThat(session.lastAccessedAt().toEpochMilli()).isEqualTo(http.session().getLastAccessedTime());
+        assertThat(session.lastAccessedAt().toEpochMilli())
+                .isEqualTo(http.session().getLastAccessedTime());
         assertThat(session.maxInactiveInterval()).isEqualTo(Duration.ofSeconds(1800));
     }
 

@@ -39,8 +39,7 @@ class SerializableValuesProperties {
     private static final int KINDS = 24;
 
     /** One node of a planned graph: its kind and the (earlier) nodes it holds. */
-    record Node(int kind, List<Integer> children) {
-    }
+    record Node(int kind, List<Integer> children) {}
 
     /** A graph as a list of nodes (each may hold earlier ones: shared references) plus edges back (cycles). */
     record Plan(List<Node> nodes, List<List<Integer>> backEdges) {
@@ -130,11 +129,9 @@ class SerializableValuesProperties {
     }
 
     /** Not serializable. */
-    static final class NotSerializable {
-    }
+    static final class NotSerializable {}
 
-    record Pair(Object first, Object second) implements Serializable {
-    }
+    record Pair(Object first, Object second) implements Serializable {}
 
     /** A record whose accessor is not what serialisation writes. */
     record Masked(Object value) implements Serializable {
@@ -157,9 +154,13 @@ class SerializableValuesProperties {
     @Provide
     Arbitrary<Plan> graphs() {
         Arbitrary<Integer> index = Arbitraries.integers().between(0, 1_000);
-        Arbitrary<Node> node = Combinators.combine(Arbitraries.integers().between(0, KINDS - 1),
-                index.list().ofMaxSize(4)).as(Node::new);
-        return Combinators.combine(node.list().ofMinSize(1).ofMaxSize(30), index.list().ofSize(2).list().ofMaxSize(3))
+        Arbitrary<Node> node = Combinators.combine(
+                        Arbitraries.integers().between(0, KINDS - 1),
+                        index.list().ofMaxSize(4))
+                .as(Node::new);
+        return Combinators.combine(
+                        node.list().ofMinSize(1).ofMaxSize(30),
+                        index.list().ofSize(2).list().ofMaxSize(3))
                 .as(Plan::new);
     }
 
@@ -175,9 +176,13 @@ class SerializableValuesProperties {
             refusal = e;
         }
 
-        assertThat(refusal == null).as("accepted (ObjectOutputStream: %s)", serialises).isEqualTo(serialises);
+        assertThat(refusal == null)
+                .as("accepted (ObjectOutputStream: %s)", serialises)
+                .isEqualTo(serialises);
         if (refusal != null) {
-            assertThat(refusal.getMessage()).contains("session key 'generated'").contains(value.getClass().getName());
+            assertThat(refusal.getMessage())
+                    .contains("session key 'generated'")
+                    .contains(value.getClass().getName());
         }
     }
 

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
 class SerializableValuesTest {
 
     /** A class of the application that forgot {@code Serializable}. */
-    static final class Plain {
-    }
+    static final class Plain {}
 
-    record Line(String sku, Object extra) implements Serializable {
-    }
+    record Line(String sku, Object extra) implements Serializable {}
 
     /** A record whose accessor hides what its field holds: serialisation writes the field. */
     record Masked(Object value) implements Serializable {
@@ -45,7 +43,8 @@ class SerializableValuesTest {
         assertThatThrownBy(() -> SerializableValues.requireSerializable("tags", set))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("session key 'tags'")
-                .hasMessageContaining("is a java.util.TreeSet, which holds a " + SerializableValuesTest.class.getName() + "$$Lambda")
+                .hasMessageContaining(
+                        "is a java.util.TreeSet, which holds a " + SerializableValuesTest.class.getName() + "$$Lambda")
                 .hasMessageContaining("which is not Serializable");
     }
 
@@ -58,7 +57,8 @@ class SerializableValuesTest {
         assertThatThrownBy(() -> SerializableValues.requireSerializable("map", map))
                 .hasMessageContaining("is a java.util.TreeMap, which holds a ");
         assertThatThrownBy(() -> SerializableValues.requireSerializable("queue", List.of(queue)))
-                .hasMessageContaining("session key 'queue'").hasMessageContaining("which holds a ");
+                .hasMessageContaining("session key 'queue'")
+                .hasMessageContaining("which holds a ");
     }
 
     @Test
@@ -67,10 +67,12 @@ class SerializableValuesTest {
         TreeSet<String> caseless = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         caseless.add("A");
         TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
-        TreeSet<String> serializableLambda = new TreeSet<>((Comparator<String> & Serializable) (a, b) -> b.compareTo(a));
+        TreeSet<String> serializableLambda =
+                new TreeSet<>((Comparator<String> & Serializable) (a, b) -> b.compareTo(a));
 
         for (Object value : List.of(natural, caseless, reversed, serializableLambda)) {
-            assertThatCode(() -> SerializableValues.requireSerializable("ok", value)).doesNotThrowAnyException();
+            assertThatCode(() -> SerializableValues.requireSerializable("ok", value))
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -126,7 +128,8 @@ class SerializableValuesTest {
         list.add(map);
         map.put("back", list);
 
-        assertThatCode(() -> SerializableValues.requireSerializable("cycle", list)).doesNotThrowAnyException();
+        assertThatCode(() -> SerializableValues.requireSerializable("cycle", list))
+                .doesNotThrowAnyException();
 
         map.put("bad", new Plain());
         assertThatThrownBy(() -> SerializableValues.requireSerializable("cycle", list))
@@ -139,7 +142,8 @@ class SerializableValuesTest {
         Object badChain = sharedChain(30, new Plain());
 
         long start = System.nanoTime();
-        assertThatCode(() -> SerializableValues.requireSerializable("chain", chain)).doesNotThrowAnyException();
+        assertThatCode(() -> SerializableValues.requireSerializable("chain", chain))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> SerializableValues.requireSerializable("chain", badChain))
                 .hasMessageContaining("holds a " + Plain.class.getName());
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -159,7 +163,8 @@ class SerializableValuesTest {
         current.add(new Plain());
 
         assertThatThrownBy(() -> SerializableValues.requireSerializable("deep", deep))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("session key 'deep'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("session key 'deep'");
     }
 
     static Object sharedChain(int levels, Object leaf) {

@@ -2,11 +2,11 @@ package dev.voltage.session.internal.request;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.voltage.session.Session;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.Session;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
@@ -21,7 +21,13 @@ import org.junit.jupiter.api.Test;
 class SessionOutsideRequestTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(RequestSession.class, SessionLocks.class, RequestSlices.class, SliceCodec.class, ActiveConfiguration.class, LogIds.class);
+    WeldInitiator weld = WeldInitiator.of(
+            RequestSession.class,
+            SessionLocks.class,
+            RequestSlices.class,
+            SliceCodec.class,
+            ActiveConfiguration.class,
+            LogIds.class);
 
     @Inject
     Session session;

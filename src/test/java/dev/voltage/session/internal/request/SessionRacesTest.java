@@ -43,8 +43,13 @@ import org.junit.jupiter.api.Test;
 class SessionRacesTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class,
-                    SliceCodec.class, ActiveConfiguration.class, LogIds.class)
+    WeldInitiator weld = WeldInitiator.from(
+                    RequestSession.class,
+                    SessionLocks.class,
+                    RequestSlices.class,
+                    SliceCodec.class,
+                    ActiveConfiguration.class,
+                    LogIds.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -71,11 +76,13 @@ class SessionRacesTest {
         CountDownLatch finish = new CountDownLatch(1);
         FakeHttpRequest updater = new FakeHttpRequest(shared);
 
-        Future<String> update = request(updater, session -> session.update("user", user -> {
-            updating.countDown();
-            await(finish);
-            return user + "+";
-        }));
+        Future<String> update = request(
+                updater,
+                session -> session.update("user", user -> {
+                    updating.countDown();
+                    await(finish);
+                    return user + "+";
+                }));
         updating.await();
         Future<Boolean> delete = request(new FakeHttpRequest(shared), session -> {
             session.delete();
@@ -101,17 +108,21 @@ class SessionRacesTest {
 
         // The deleting request holds the lock (an update whose updater logs out) while the other,
         // which found the session live, waits for it.
-        Future<?> logout = request(new FakeHttpRequest(shared), session -> session.update("visits", 0, visits -> {
-            deleterHoldsTheLock.countDown();
-            pause(300);
-            session.delete();
-            return visits + 1;
-        }));
+        Future<?> logout = request(
+                new FakeHttpRequest(shared),
+                session -> session.update("visits", 0, visits -> {
+                    deleterHoldsTheLock.countDown();
+                    pause(300);
+                    session.delete();
+                    return visits + 1;
+                }));
         deleterHoldsTheLock.await();
-        Future<Integer> update = request(late, session -> session.update("visits", 0, visits -> {
-            seen.set(visits);
-            return visits + 10;
-        }));
+        Future<Integer> update = request(
+                late,
+                session -> session.update("visits", 0, visits -> {
+                    seen.set(visits);
+                    return visits + 10;
+                }));
         logout.get();
 
         assertThat(update.get()).isEqualTo(10);
@@ -125,13 +136,19 @@ class SessionRacesTest {
         FakeHttpSession shared = sessionWith("user", "ada");
         FakeHttpRequest updater = new FakeHttpRequest(shared);
 
-        String result = request(updater, session -> session.<String>update("user", user -> {
-            shared.invalidate(); // the container's expiry, or code calling HttpSession.invalidate() itself
-            return user + "+";
-        })).get();
+        String result = request(
+                        updater,
+                        session -> session.<String>update("user", user -> {
+                            shared.invalidate(); // the container's expiry, or code calling HttpSession.invalidate()
+                            // itself
+                            return user + "+";
+                        }))
+                .get();
 
         assertThat(result).isEqualTo("ada+");
-        assertThat(updater.session()).as("no new session holds the ended session's data").isSameAs(shared);
+        assertThat(updater.session())
+                .as("no new session holds the ended session's data")
+                .isSameAs(shared);
     }
 
     @Test
@@ -177,25 +194,32 @@ class SessionRacesTest {
         AtomicInteger mostInside = new AtomicInteger();
         AtomicReference<Future<?>> other = new AtomicReference<>();
         regenerating.afterIdChange(() -> {
-            other.set(request(new FakeHttpRequest(shared), session -> session.update("cart", List.<String>of(), cart -> {
-                enter(inside, mostInside);
-                pause(100);
-                inside.decrementAndGet();
-                return append(cart, "other");
-            })));
+            other.set(request(
+                    new FakeHttpRequest(shared),
+                    session -> session.update("cart", List.<String>of(), cart -> {
+                        enter(inside, mostInside);
+                        pause(100);
+                        inside.decrementAndGet();
+                        return append(cart, "other");
+                    })));
             pause(200); // the other request reads the new id before the library hears of it
         });
 
-        request(regenerating, session -> session.update("cart", List.<String>of(), cart -> {
-            enter(inside, mostInside);
-            session.regenerate();
-            pause(50); // the rest of a login: still under the session's lock
-            inside.decrementAndGet();
-            return append(cart, "regenerating");
-        })).get();
+        request(
+                        regenerating,
+                        session -> session.update("cart", List.<String>of(), cart -> {
+                            enter(inside, mostInside);
+                            session.regenerate();
+                            pause(50); // the rest of a login: still under the session's lock
+                            inside.decrementAndGet();
+                            return append(cart, "regenerating");
+                        }))
+                .get();
         other.get().get();
 
-        assertThat(mostInside.get()).as("at most one request inside the session's lock at a time").isEqualTo(1);
+        assertThat(mostInside.get())
+                .as("at most one request inside the session's lock at a time")
+                .isEqualTo(1);
         assertThat((List<Object>) shared.getAttribute("cart")).containsExactlyInAnyOrder("other", "regenerating");
         assertThat(locks.size()).isZero();
     }
@@ -208,30 +232,37 @@ class SessionRacesTest {
         CountDownLatch slowHoldsItsLock = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
 
-        Future<?> slowUpdate = request(new FakeHttpRequest(slow), session -> session.update("n", 0, n -> {
-            slowHoldsItsLock.countDown();
-            await(finish);
-            return n + 1;
-        }));
+        Future<?> slowUpdate = request(
+                new FakeHttpRequest(slow),
+                session -> session.update("n", 0, n -> {
+                    slowHoldsItsLock.countDown();
+                    await(finish);
+                    return n + 1;
+                }));
         slowHoldsItsLock.await();
 
         assertThat(request(new FakeHttpRequest(other), session -> session.update("n", 0, n -> n + 1))
-                .get(5, TimeUnit.SECONDS)).isEqualTo(1);
+                        .get(5, TimeUnit.SECONDS))
+                .isEqualTo(1);
         finish.countDown();
         slowUpdate.get();
     }
 
     @Test
     void anUpdateThatCannotGetTheLockWithinTheTimeoutThrowsIllegalStateExceptionSayingSo() throws Exception {
-        settings.use(SessionConfiguration.builder().lockTimeout(Duration.ofMillis(200)).build());
+        settings.use(SessionConfiguration.builder()
+                .lockTimeout(Duration.ofMillis(200))
+                .build());
         FakeHttpSession shared = sessionWith("n", 0);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        Future<?> holder = request(new FakeHttpRequest(shared), session -> session.update("n", 0, n -> {
-            holding.countDown();
-            await(finish);
-            return n + 1;
-        }));
+        Future<?> holder = request(
+                new FakeHttpRequest(shared),
+                session -> session.update("n", 0, n -> {
+                    holding.countDown();
+                    await(finish);
+                    return n + 1;
+                }));
         holding.await();
 
         try {
@@ -245,12 +276,15 @@ class SessionRacesTest {
                         session.regenerate();
                         return null;
                     })) {
-                assertThatThrownBy(() -> request(new FakeHttpRequest(shared), waiting).get())
+                assertThatThrownBy(() ->
+                                request(new FakeHttpRequest(shared), waiting).get())
                         .isInstanceOf(ExecutionException.class)
-                        .cause().isInstanceOf(IllegalStateException.class)
-                        .hasMessageEndingWith(" could not lock its session within PT0.2S (voltage.session.lock-timeout): "
-                                + "another request of the same session held the lock all that time. Keep the work "
-                                + "inside updaters short, or raise voltage.session.lock-timeout.");
+                        .cause()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageEndingWith(
+                                " could not lock its session within PT0.2S (voltage.session.lock-timeout): "
+                                        + "another request of the same session held the lock all that time. Keep the work "
+                                        + "inside updaters short, or raise voltage.session.lock-timeout.");
             }
         } finally {
             finish.countDown();
@@ -265,11 +299,14 @@ class SessionRacesTest {
         FakeHttpSession shared = sessionWith("outer", 1);
         String before = shared.getId();
 
-        int result = request(new FakeHttpRequest(shared), session -> session.update("outer", 0, outer -> {
-            session.update("inner", 0, inner -> session.update("innermost", 0, n -> n + 1) + 1);
-            session.regenerate();
-            return outer + (int) session.get("inner");
-        })).get();
+        int result = request(
+                        new FakeHttpRequest(shared),
+                        session -> session.update("outer", 0, outer -> {
+                            session.update("inner", 0, inner -> session.update("innermost", 0, n -> n + 1) + 1);
+                            session.regenerate();
+                            return outer + (int) session.get("inner");
+                        }))
+                .get();
 
         assertThat(result).isEqualTo(3);
         assertThat(shared.getId()).isNotEqualTo(before);
@@ -312,8 +349,10 @@ class SessionRacesTest {
     void sliceUpdateAfterAnotherRequestDeletedStartsFromTheDefaults() throws Exception {
         FakeHttpSession shared = new FakeHttpSession();
         FakeHttpRequest late = new FakeHttpRequest(shared);
-        request(new FakeHttpRequest(shared), session -> slices().update("counters", CounterSession.class, Map::of,
-                increment("a"))).get();
+        request(
+                        new FakeHttpRequest(shared),
+                        session -> slices().update("counters", CounterSession.class, Map::of, increment("a")))
+                .get();
         CountDownLatch lateReadTheSlice = new CountDownLatch(1);
         CountDownLatch deleted = new CountDownLatch(1);
 
@@ -327,14 +366,16 @@ class SessionRacesTest {
         });
         lateReadTheSlice.await();
         request(new FakeHttpRequest(shared), session -> {
-            session.delete();
-            return null;
-        }).get();
+                    session.delete();
+                    return null;
+                })
+                .get();
         deleted.countDown();
 
         assertThat(update.get()).isEqualTo(Map.of("b", 1));
         assertThat(late.session()).isNotSameAs(shared);
-        assertThat(late.session().getAttribute("dev.voltage.session.scope.counters")).isEqualTo("{\"b\":1}");
+        assertThat(late.session().getAttribute("dev.voltage.session.scope.counters"))
+                .isEqualTo("{\"b\":1}");
     }
 
     private static java.util.function.UnaryOperator<Map<String, Integer>> increment(String key) {

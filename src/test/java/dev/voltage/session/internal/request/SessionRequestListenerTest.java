@@ -25,8 +25,8 @@ import org.slf4j.MDC;
 class SessionRequestListenerTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(ActiveConfiguration.class, LogIds.class, SessionMdc.class,
-            SessionRequestListener.class);
+    WeldInitiator weld =
+            WeldInitiator.of(ActiveConfiguration.class, LogIds.class, SessionMdc.class, SessionRequestListener.class);
 
     @Inject
     ActiveConfiguration settings;
@@ -42,13 +42,16 @@ class SessionRequestListenerTest {
 
     @Test
     void requestInitializedWhenCreatingTheSessionThrowsThenTheThreadKeepsNoRequestAndNoMdcKey() {
-        settings.use(SessionConfiguration.builder().secret("a-test-secret").saveUninitialized(true).build());
+        settings.use(SessionConfiguration.builder()
+                .secret("a-test-secret")
+                .saveUninitialized(true)
+                .build());
         FakeHttpRequest http = new FakeHttpRequest();
         http.notify(new FailingSessionListener());
         MDC.put("sessionId", "left-by-an-earlier-request");
 
         assertThatThrownBy(() -> listener.requestInitialized(
-                new ServletRequestEvent(http.asRequest().getServletContext(), http.asRequest())))
+                        new ServletRequestEvent(http.asRequest().getServletContext(), http.asRequest())))
                 .hasMessage("session listener failing");
 
         assertThat(RequestThread.current()).isNull();
@@ -63,7 +66,6 @@ class SessionRequestListenerTest {
         }
 
         @Override
-        public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
-        }
+        public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {}
     }
 }

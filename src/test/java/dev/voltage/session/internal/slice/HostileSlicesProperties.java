@@ -47,7 +47,8 @@ class HostileSlicesProperties {
         Basket read = reader.read(scope, content);
 
         assertThat(read).isNotNull();
-        List<String> logged = reader.messages().subList(before, reader.messages().size());
+        List<String> logged =
+                reader.messages().subList(before, reader.messages().size());
         assertThat(logged).hasSizeLessThanOrEqualTo(1).noneMatch(line -> line.contains(MARKER));
         if (!logged.isEmpty()) {
             assertThat(read).isEqualTo(Basket.DEFAULTS);
@@ -64,7 +65,8 @@ class HostileSlicesProperties {
                 Arbitraries.strings().ofMaxLength(200).map(text -> MARKER + text),
                 Arbitraries.strings().withChars("[]{}\",:\\ ").ofMaxLength(300).map(text -> text + MARKER),
                 deep(),
-                Arbitraries.integers().between(SliceBounds.MAX_CHARS - 20, SliceBounds.MAX_CHARS + 20)
+                Arbitraries.integers()
+                        .between(SliceBounds.MAX_CHARS - 20, SliceBounds.MAX_CHARS + 20)
                         .map(size -> "{\"note\":\"" + MARKER + "x".repeat(Math.max(0, size - 28)) + "\"}"),
                 Arbitraries.of("null", "", " ", "[]", "{}", "0", "true", "\"" + MARKER + "\""),
                 Arbitraries.of(42, List.of(MARKER), Map.of("note", MARKER), new StringBuilder(MARKER), new Object()));
@@ -72,8 +74,11 @@ class HostileSlicesProperties {
 
     /** Nested arrays and objects, some bound for the untyped field, from shallow to far past the bound. */
     private Arbitrary<String> deep() {
-        return Combinators.combine(Arbitraries.integers().between(0, 20_000), Arbitraries.of("[", "{\"a\":"),
-                Arbitraries.of(true, false)).as((depth, open, inField) -> {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 20_000),
+                        Arbitraries.of("[", "{\"a\":"),
+                        Arbitraries.of(true, false))
+                .as((depth, open, inField) -> {
                     String close = open.equals("[") ? "]" : "}";
                     String nested = open.repeat(depth) + "\"" + MARKER + "\"" + close.repeat(depth);
                     return inField ? "{\"extra\":" + nested + "}" : nested;
@@ -84,15 +89,23 @@ class HostileSlicesProperties {
     private Arbitrary<String> json(int depth) {
         Arbitrary<String> scalar = Arbitraries.oneOf(
                 Arbitraries.of("null", "true", "1", "-2.5e3", "\"PAID\"", "\"START\"", "\"" + MARKER + "\""),
-                Arbitraries.strings().alpha().numeric().withChars("\\\"\n[]{}").ofMaxLength(20)
-                        .map(text -> "\"" + MARKER + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\""));
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars("\\\"\n[]{}")
+                        .ofMaxLength(20)
+                        .map(text -> "\"" + MARKER
+                                + text.replace("\\", "\\\\")
+                                        .replace("\"", "\\\"")
+                                        .replace("\n", "\\n") + "\""));
         if (depth == 0) {
             return scalar;
         }
         Arbitrary<String> value = Arbitraries.lazy(() -> json(depth - 1));
         Arbitrary<String> key = Arbitraries.of("stage", "note", "extra", "@type", "@class", MARKER);
         Arbitrary<String> member = Combinators.combine(key, value).as((k, v) -> "\"" + k + "\":" + v);
-        return Arbitraries.oneOf(scalar,
+        return Arbitraries.oneOf(
+                scalar,
                 member.list().ofMaxSize(4).map(members -> "{" + String.join(",", members) + "}"),
                 value.list().ofMaxSize(3).map(values -> "[" + String.join(",", values) + "]"));
     }

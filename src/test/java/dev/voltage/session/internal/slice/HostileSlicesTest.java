@@ -28,8 +28,12 @@ class HostileSlicesTest {
             HostileSliceReader fresh = new HostileSliceReader();
             try {
                 assertThat(fresh.read(HostileSlices.content(name))).as(name).isEqualTo(Basket.DEFAULTS);
-                assertThat(fresh.messages()).as(name).singleElement().asString()
-                        .contains("scope 'basket'").contains(Basket.class.getName())
+                assertThat(fresh.messages())
+                        .as(name)
+                        .singleElement()
+                        .asString()
+                        .contains("scope 'basket'")
+                        .contains(Basket.class.getName())
                         .doesNotContain(HostileSlices.MARKER);
             } finally {
                 fresh.close();
@@ -41,9 +45,11 @@ class HostileSlicesTest {
     void theWarningNamesTheKindOfProblem() {
         reader.read("{\"stage\":\"" + HostileSlices.MARKER + "\"}");
 
-        assertThat(reader.messages()).containsExactly("The state of session scope 'basket' cannot be read as "
-                + Basket.class.getName() + " and falls back to the defaults until it is written again: its JSON does "
-                + "not fit the type (JsonbException).");
+        assertThat(reader.messages())
+                .containsExactly("The state of session scope 'basket' cannot be read as "
+                        + Basket.class.getName()
+                        + " and falls back to the defaults until it is written again: its JSON does "
+                        + "not fit the type (JsonbException).");
     }
 
     @Test
@@ -66,7 +72,9 @@ class HostileSlicesTest {
         List<Object> nested = nested(63);
 
         assertThat(reader.read("{\"note\":\"" + note + "\"}").note()).hasSize(note.length());
-        assertThat(reader.read("{\"extra\":" + "[".repeat(63) + "]".repeat(63) + "}").extra()).isEqualTo(nested);
+        assertThat(reader.read("{\"extra\":" + "[".repeat(63) + "]".repeat(63) + "}")
+                        .extra())
+                .isEqualTo(nested);
         assertThat(reader.messages()).isEmpty();
     }
 
@@ -107,7 +115,10 @@ class HostileSlicesTest {
             assertThat(reader.read("null")).isEqualTo(Basket.DEFAULTS);
         }
 
-        assertThat(reader.messages()).singleElement().asString().endsWith("until it is written again: it is JSON null.");
+        assertThat(reader.messages())
+                .singleElement()
+                .asString()
+                .endsWith("until it is written again: it is JSON null.");
     }
 
     @Test
@@ -116,8 +127,9 @@ class HostileSlicesTest {
 
         assertThatThrownBy(() -> reader.write(large))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("The state of scope 'basket' (" + Basket.class.getName() + ") cannot be stored: "
-                        + "as JSON it is " + (SliceBounds.MAX_CHARS + 27) + " characters long, more than the 1048576");
+                .hasMessageStartingWith("The state of scope 'basket' (" + Basket.class.getName()
+                        + ") cannot be stored: " + "as JSON it is " + (SliceBounds.MAX_CHARS + 27)
+                        + " characters long, more than the 1048576");
     }
 
     @Test
@@ -126,7 +138,8 @@ class HostileSlicesTest {
 
         assertThatThrownBy(() -> reader.write(deep))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("scope 'basket'").hasMessageContaining("nested deeper than 64 levels");
+                .hasMessageContaining("scope 'basket'")
+                .hasMessageContaining("nested deeper than 64 levels");
     }
 
     static List<Object> nested(int levels) {

@@ -35,7 +35,8 @@ class JdbcUserIndexTest {
     void freshTable() throws SQLException {
         settings.use(SessionConfiguration.builder().secret("jdbc-test").build());
         dataSource.setUrl(POSTGRES.jdbcUrl());
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("DROP TABLE IF EXISTS " + TABLE);
         }
         index = new JdbcUserIndex(dataSource, TABLE, Duration.ofMillis(1), logIds, new SessionLifetime(settings));
@@ -95,7 +96,8 @@ class JdbcUserIndexTest {
         FakeHttpSession live = new FakeHttpSession();
         index.bound(live, "ada");
         long past = System.currentTimeMillis() - 3_600_000;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + TABLE + " VALUES ('dead', 'ada', 'deadserver', " + past + ", " + past
                     + ", " + past + ", 0)");
         }
@@ -104,7 +106,8 @@ class JdbcUserIndexTest {
 
         index.revoked(live.getId());
 
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 var rows = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);

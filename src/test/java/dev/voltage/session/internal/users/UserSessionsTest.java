@@ -49,10 +49,23 @@ import org.junit.jupiter.api.Test;
 class UserSessionsTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(RequestSession.class, SessionLocks.class, RequestSlices.class,
-                    SliceCodec.class, ActiveConfiguration.class, LogIds.class, SessionMdc.class,
-                    SessionEventsListener.class, SessionEnds.class, SessionLifetime.class, LocalSessions.class,
-                    UserBindings.class, UserIndexStore.class, IndexedUserSessions.class, UserSessionsListener.class, Ends.class)
+    WeldInitiator weld = WeldInitiator.from(
+                    RequestSession.class,
+                    SessionLocks.class,
+                    RequestSlices.class,
+                    SliceCodec.class,
+                    ActiveConfiguration.class,
+                    LogIds.class,
+                    SessionMdc.class,
+                    SessionEventsListener.class,
+                    SessionEnds.class,
+                    SessionLifetime.class,
+                    LocalSessions.class,
+                    UserBindings.class,
+                    UserIndexStore.class,
+                    IndexedUserSessions.class,
+                    UserSessionsListener.class,
+                    Ends.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -121,7 +134,9 @@ class UserSessionsTest {
 
         assertThat(session.id()).isPresent().get().isNotEqualTo(before);
         assertThat((String) session.get("cart")).isEqualTo("3 items");
-        assertThat(users.of("alice")).extracting(UserSession::logId).containsExactly(session.logId().orElseThrow());
+        assertThat(users.of("alice"))
+                .extracting(UserSession::logId)
+                .containsExactly(session.logId().orElseThrow());
     }
 
     @Test
@@ -136,12 +151,16 @@ class UserSessionsTest {
 
     @Test
     void loginWithBadUserThenIllegalArgumentAndNoSession() {
-        assertThatThrownBy(() -> session.login(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> session.login(" "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blank");
-        assertThatThrownBy(() -> session.login(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> session.login(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null");
-        assertThatThrownBy(() -> session.login("u".repeat(257))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("257 characters").hasMessageContaining("at most 256");
+        assertThatThrownBy(() -> session.login("u".repeat(257)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("257 characters")
+                .hasMessageContaining("at most 256");
         session.login("u".repeat(256));
         assertThat(session.user()).contains("u".repeat(256));
     }
@@ -182,13 +201,20 @@ class UserSessionsTest {
 
         assertThat(users.revoke("alice", "not-a-log-id")).isFalse();
         assertThat(users.revoke("bob", session.logId().orElseThrow())).isFalse();
-        boolean revoked = users.revoke("alice", users.of("alice").stream()
-                .filter(s -> !s.logId().equals(session.logId().orElseThrow())).findFirst().orElseThrow().logId());
+        boolean revoked = users.revoke(
+                "alice",
+                users.of("alice").stream()
+                        .filter(s -> !s.logId().equals(session.logId().orElseThrow()))
+                        .findFirst()
+                        .orElseThrow()
+                        .logId());
 
         assertThat(revoked).isTrue();
         assertThat(other.isInvalidated()).isTrue();
         assertThat(ends.ended(other.getId())).isTrue();
-        assertThat(users.of("alice")).extracting(UserSession::logId).containsExactly(session.logId().orElseThrow());
+        assertThat(users.of("alice"))
+                .extracting(UserSession::logId)
+                .containsExactly(session.logId().orElseThrow());
         assertThat(ended.reasons()).containsExactly(Reason.REVOKED);
     }
 
@@ -210,16 +236,24 @@ class UserSessionsTest {
         assertThat(session.expiresAt()).isEmpty();
         session.set("k", "v");
         Instant idle = Instant.now().plusSeconds(1800);
-        assertThat(session.expiresAt()).get().satisfies(at -> assertThat(Duration.between(at, idle).abs()).isLessThan(Duration.ofSeconds(5)));
+        assertThat(session.expiresAt())
+                .get()
+                .satisfies(at -> assertThat(Duration.between(at, idle).abs()).isLessThan(Duration.ofSeconds(5)));
 
-        settings.use(SessionConfiguration.builder().secret("a-test-secret").absoluteTimeout(Duration.ofMinutes(10)).build());
+        settings.use(SessionConfiguration.builder()
+                .secret("a-test-secret")
+                .absoluteTimeout(Duration.ofMinutes(10))
+                .build());
 
         assertThat(session.expiresAt()).contains(session.createdAt().plus(Duration.ofMinutes(10)));
     }
 
     @Test
     void absoluteTimeoutKeepsTheInactivityTimeoutWithinTheLifetimeLeft() {
-        settings.use(SessionConfiguration.builder().secret("a-test-secret").absoluteTimeout(Duration.ofMinutes(10)).build());
+        settings.use(SessionConfiguration.builder()
+                .secret("a-test-secret")
+                .absoluteTimeout(Duration.ofMinutes(10))
+                .build());
         session.set("k", "v");
         assertThat(session.maxInactiveInterval()).isLessThanOrEqualTo(Duration.ofMinutes(10));
         http.session().setAttribute(SessionLifetime.CREATED_AT_ATTRIBUTE, System.currentTimeMillis() - 9 * 60_000);
@@ -231,7 +265,10 @@ class UserSessionsTest {
 
     @Test
     void sessionTimedOutAtItsAbsoluteDeadlineEndsWithAbsoluteTimeout() {
-        settings.use(SessionConfiguration.builder().secret("a-test-secret").absoluteTimeout(Duration.ofMinutes(10)).build());
+        settings.use(SessionConfiguration.builder()
+                .secret("a-test-secret")
+                .absoluteTimeout(Duration.ofMinutes(10))
+                .build());
         session.set("k", "v");
         FakeHttpSession expired = http.session();
         expired.setAttribute(SessionLifetime.CREATED_AT_ATTRIBUTE, System.currentTimeMillis() - 10 * 60_000);
@@ -258,14 +295,14 @@ class UserSessionsTest {
                         bindings.bind(s, user);
                         try {
                             switch (random.nextInt(4)) {
-                            case 0 -> s.invalidate();
-                            case 1 -> {
-                                String old = s.getId();
-                                s.changeId();
-                                usersListener.sessionIdChanged(new HttpSessionEvent(s), old);
-                            }
-                            case 2 -> users.revoke(user);
-                            default -> bindings.bind(s, "user" + random.nextInt(5));
+                                case 0 -> s.invalidate();
+                                case 1 -> {
+                                    String old = s.getId();
+                                    s.changeId();
+                                    usersListener.sessionIdChanged(new HttpSessionEvent(s), old);
+                                }
+                                case 2 -> users.revoke(user);
+                                default -> bindings.bind(s, "user" + random.nextInt(5));
                             }
                         } catch (IllegalStateException revokedMeanwhile) {
                             // another thread's revocation ended it first, as a container reports it
@@ -285,7 +322,9 @@ class UserSessionsTest {
         int listed = 0;
         for (int u = 0; u < 5; u++) {
             List<UserSession> sessions = users.of("user" + u);
-            assertThat(sessions).allSatisfy(s -> assertThat(s.user()).isEqualTo(sessions.get(0).user()));
+            assertThat(sessions)
+                    .allSatisfy(
+                            s -> assertThat(s.user()).isEqualTo(sessions.get(0).user()));
             listed += sessions.size();
         }
         assertThat(listed).isEqualTo((int) live);

@@ -41,7 +41,8 @@ class AsyncContextServiceIT {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).isEqualTo("1;" + logId + ";" + logId);
         assertThat(second.body()).isEqualTo("2;" + logId + ";" + logId);
-        assertThat(ServerLog.linesContaining("defined " + token)).hasSize(2)
+        assertThat(ServerLog.linesContaining("defined " + token))
+                .hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " defined " + token));
     }
 }

@@ -66,10 +66,13 @@ class AsyncIT {
             calls.add(browser.postAsync("api/async/" + (i % 2 == 0 ? "stage" : "suspended") + "/atomic-" + i));
         }
 
-        List<Integer> counts = calls.stream().map(CompletableFuture::join)
-                .peek(response -> assertThat(response.statusCode()).as(response.body()).isEqualTo(200))
+        List<Integer> counts = calls.stream()
+                .map(CompletableFuture::join)
+                .peek(response ->
+                        assertThat(response.statusCode()).as(response.body()).isEqualTo(200))
                 .map(response -> Integer.valueOf(response.body().split(";")[0]))
-                .sorted().toList();
+                .sorted()
+                .toList();
 
         assertThat(counts).hasSize(20).doesNotHaveDuplicates().contains(1, 20);
         assertThat(browser.get("api/async/value/count").body()).isEqualTo("20");
@@ -94,12 +97,14 @@ class AsyncIT {
         assertThat(browser.post("api/async/outlive/" + token).body()).isEqualTo("submitted");
         String outcome = "pending";
         for (long deadline = System.currentTimeMillis() + 30_000;
-                outcome.equals("pending") && System.currentTimeMillis() < deadline; Thread.sleep(250)) {
+                outcome.equals("pending") && System.currentTimeMillis() < deadline;
+                Thread.sleep(250)) {
             outcome = browser.get("api/async/outcome/" + token).body();
         }
 
-        assertThat(outcome).startsWith("java.lang.IllegalStateException: The HTTP request this task was submitted "
-                + "from has completed, so Session can no longer read or write its session");
+        assertThat(outcome)
+                .startsWith("java.lang.IllegalStateException: The HTTP request this task was submitted "
+                        + "from has completed, so Session can no longer read or write its session");
         assertThat(browser.get("api/async/value/late").body()).isEqualTo("null");
         assertThat(browser.get("api/async/value/before").body()).isEqualTo(token);
     }
@@ -117,7 +122,9 @@ class AsyncIT {
         Browser browser = new Browser(base);
         browser.post("api/async/login");
 
-        assertThat(browser.post("api/async/" + kind + "/payara-" + UUID.randomUUID()).statusCode()).isEqualTo(500);
+        assertThat(browser.post("api/async/" + kind + "/payara-" + UUID.randomUUID())
+                        .statusCode())
+                .isEqualTo(500);
     }
 
     private void assertTaskSeesSession(String kind) {
@@ -132,7 +139,8 @@ class AsyncIT {
         assertThat(first.body()).isEqualTo("1;" + logId + ";" + logId);
         assertThat(second.body()).isEqualTo("2;" + logId + ";" + logId);
         assertThat(browser.get("api/async/value/count").body()).isEqualTo("2");
-        assertThat(ServerLog.linesContaining(kind + " " + token)).hasSize(2)
+        assertThat(ServerLog.linesContaining(kind + " " + token))
+                .hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " " + kind + " " + token));
     }
 
@@ -147,7 +155,8 @@ class AsyncIT {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).isEqualTo("1;" + logId + ";" + logId);
         assertThat(second.body()).isEqualTo("2;" + logId + ";" + logId);
-        assertThat(ServerLog.linesContaining("dispatched " + token)).hasSize(2)
+        assertThat(ServerLog.linesContaining("dispatched " + token))
+                .hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " dispatched " + token));
     }
 }

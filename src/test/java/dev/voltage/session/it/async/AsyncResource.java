@@ -81,8 +81,8 @@ public class AsyncResource {
     @Path("captured/{token}")
     public CompletionStage<String> captured(@PathParam("token") String token) {
         CompletableFuture<String> trigger = new CompletableFuture<>();
-        CompletionStage<String> result = contextService.withContextCapture(trigger)
-                .thenApplyAsync(t -> count("captured", t));
+        CompletionStage<String> result =
+                contextService.withContextCapture(trigger).thenApplyAsync(t -> count("captured", t));
         trigger.complete(token);
         return result;
     }
@@ -93,13 +93,16 @@ public class AsyncResource {
         Supplier<String> task = contextService.contextualSupplier(() -> count("supplier", token));
         CompletableFuture<String> result = new CompletableFuture<>();
         // a thread the server does not manage: only the ContextService gives it the request's context
-        new Thread(() -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, "own-thread-" + token).start();
+        new Thread(
+                        () -> {
+                            try {
+                                result.complete(task.get());
+                            } catch (RuntimeException e) {
+                                result.completeExceptionally(e);
+                            }
+                        },
+                        "own-thread-" + token)
+                .start();
         return result;
     }
 

@@ -50,13 +50,16 @@ public class DefinedContextResource {
     public CompletionStage<String> supplier(@PathParam("token") String token) {
         Supplier<String> task = contextService.contextualSupplier(() -> count(token));
         CompletableFuture<String> result = new CompletableFuture<>();
-        new Thread(() -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, "defined-" + token).start();
+        new Thread(
+                        () -> {
+                            try {
+                                result.complete(task.get());
+                            } catch (RuntimeException e) {
+                                result.completeExceptionally(e);
+                            }
+                        },
+                        "defined-" + token)
+                .start();
         return result;
     }
 

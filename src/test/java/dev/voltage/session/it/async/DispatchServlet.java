@@ -44,7 +44,9 @@ public class DispatchServlet extends HttpServlet {
         try {
             LOG.info("dispatched {}", token);
             int visits = session.update("visits", 0, v -> v + 1);
-            response.getWriter().print(visits + ";" + MDC.get("sessionId") + ";" + session.logId().orElse("none"));
+            response.getWriter()
+                    .print(visits + ";" + MDC.get("sessionId") + ";"
+                            + session.logId().orElse("none"));
         } catch (RuntimeException e) {
             response.setStatus(500);
             response.getWriter().print(e);

@@ -38,11 +38,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterIT {
 
     @RegisterExtension
-    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war("cluster",
-            SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class,
-            ScopesResource.class, Step.class, CheckoutState.class, CheckoutSession.class, CartItem.class,
-            CartSession.class, CounterSession.class, Profile.class, ProfileSession.class, ListScope.class,
-            Notes.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class, Notes.SessionNotes.class,
+    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war(
+            "cluster",
+            SessionResource.class,
+            SessionResource.Unserializable.class,
+            ActivatedContextReader.class,
+            ScopesResource.class,
+            Step.class,
+            CheckoutState.class,
+            CheckoutSession.class,
+            CartItem.class,
+            CartSession.class,
+            CounterSession.class,
+            Profile.class,
+            ProfileSession.class,
+            ListScope.class,
+            Notes.class,
+            Notes.ApplicationNotes.class,
+            Notes.RequestNotes.class,
+            Notes.SessionNotes.class,
             Notes.DependentNotes.class)));
 
     private static URL node(int index) throws Exception {

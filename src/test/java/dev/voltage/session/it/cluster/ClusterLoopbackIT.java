@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterLoopbackIT {
 
     @RegisterExtension
-    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war("loopback",
-            SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class)));
+    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war(
+            "loopback", SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class)));
 
     @Test
     void everyPortOfEveryNodeIsBoundToLoopback() {
@@ -27,8 +27,10 @@ class ClusterLoopbackIT {
             WildFlyCluster.Node node = CLUSTER.node(index);
             List<Socket> sockets = ListeningSockets.ofProcess(node.serverPid());
 
-            assertThat(sockets).as("%s's listening sockets", node.name())
-                    .anyMatch(socket -> socket.protocol().equals("tcp") && socket.port() == node.url().getPort());
+            assertThat(sockets)
+                    .as("%s's listening sockets", node.name())
+                    .anyMatch(socket -> socket.protocol().equals("tcp")
+                            && socket.port() == node.url().getPort());
             assertThat(sockets.stream().filter(socket -> !socket.loopback()).toList())
                     .as("ports %s opened beyond loopback; bind them to 127.0.0.1 in WildFlyCluster", node.name())
                     .isEmpty();

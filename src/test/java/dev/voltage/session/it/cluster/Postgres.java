@@ -44,10 +44,27 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
         dataDir = Files.createTempDirectory("voltage-postgres-");
         asOwner(dataDir);
         run(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-A", "trust", "-U", DATABASE, "-E", "UTF8");
-        run(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60", "-l",
-                dataDir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1", "start");
-        run(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", DATABASE, DATABASE);
+        run(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dataDir.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                dataDir.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1",
+                "start");
+        run(
+                bin.resolve("createdb").toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-U",
+                DATABASE,
+                DATABASE);
     }
 
     @Override
@@ -59,7 +76,8 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
             run(binaries().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
         } finally {
             try (Stream<Path> paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -71,7 +89,8 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
                     + "package (apt-get install postgresql), which .ci/run installs.");
         }
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.max(Comparator.comparing(p -> Integer.parseInt(p.getFileName().toString())))
+            return versions.max(Comparator.comparing(
+                            p -> Integer.parseInt(p.getFileName().toString())))
                     .orElseThrow(() -> new IllegalStateException("No PostgreSQL version under " + root))
                     .resolve("bin");
         }
@@ -83,7 +102,10 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
 
     private static void asOwner(Path dir) throws IOException, InterruptedException {
         if (root()) {
-            new ProcessBuilder("chown", "postgres:postgres", dir.toString()).inheritIO().start().waitFor();
+            new ProcessBuilder("chown", "postgres:postgres", dir.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
     }
 

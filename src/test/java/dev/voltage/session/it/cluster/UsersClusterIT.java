@@ -36,23 +36,32 @@ class UsersClusterIT {
     static final WildFlyCluster CLUSTER = new WildFlyCluster(war());
 
     /** The application's data source: the shared PostgreSQL. */
-    @DataSourceDefinition(name = "java:app/jdbc/sessions", className = "org.postgresql.ds.PGSimpleDataSource",
-            url = "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + Postgres.DATABASE, user = Postgres.DATABASE)
-    public static class SessionsDataSource {
-    }
+    @DataSourceDefinition(
+            name = "java:app/jdbc/sessions",
+            className = "org.postgresql.ds.PGSimpleDataSource",
+            url = "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + Postgres.DATABASE,
+            user = Postgres.DATABASE)
+    public static class SessionsDataSource {}
 
     private static WebArchive war() {
-        return Deployments.distributable(Deployments.war("users-cluster", "mp.config.profile=test\n"
-                        + "voltage.session.secret=cluster-secret\nvoltage.session.users.store=jdbc\n"
-                        + "voltage.session.users.datasource=java:app/jdbc/sessions\nvoltage.session.users.refresh=PT1S",
-                UsersResource.class, EventLog.class, SessionsDataSource.class, SessionResource.class,
-                SessionResource.Unserializable.class, ActivatedContextReader.class))
+        return Deployments.distributable(Deployments.war(
+                        "users-cluster",
+                        "mp.config.profile=test\n"
+                                + "voltage.session.secret=cluster-secret\nvoltage.session.users.store=jdbc\n"
+                                + "voltage.session.users.datasource=java:app/jdbc/sessions\nvoltage.session.users.refresh=PT1S",
+                        UsersResource.class,
+                        EventLog.class,
+                        SessionsDataSource.class,
+                        SessionResource.class,
+                        SessionResource.Unserializable.class,
+                        ActivatedContextReader.class))
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
     }
 
     private static File jarOf(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -79,8 +88,12 @@ class UsersClusterIT {
         onNodeOne.at(node(1)).get("api/users/me"); // the first session is now served by both nodes
 
         for (int i = 0; i < 2; i++) {
-            assertThat(new Browser(node(i)).get("api/users/admin/" + user).body().split(","))
-                    .as("listed from node %s", i + 1).containsExactlyInAnyOrder(first, second);
+            assertThat(new Browser(node(i))
+                            .get("api/users/admin/" + user)
+                            .body()
+                            .split(","))
+                    .as("listed from node %s", i + 1)
+                    .containsExactlyInAnyOrder(first, second);
         }
     }
 
@@ -92,7 +105,8 @@ class UsersClusterIT {
         String laptopLogId = me(laptop.post("api/users/login/" + user))[2];
         me(phone.post("api/users/login/" + user));
 
-        assertThat(new Browser(node(1)).delete("api/users/admin/" + user).body()).isEqualTo("2");
+        assertThat(new Browser(node(1)).delete("api/users/admin/" + user).body())
+                .isEqualTo("2");
         Thread.sleep(1500); // past users.refresh
 
         HttpResponse<String> next = laptop.get("api/users/me");
@@ -100,7 +114,8 @@ class UsersClusterIT {
         assertThat(Browser.sessionSetCookies(next)).as("the cookie is cleared").isNotEmpty();
         assertThat(me(phone.get("api/users/me"))[0]).isEqualTo("false");
         assertThat(new Browser(node(0)).get("api/users/events/" + laptopLogId).body())
-                .endsWith("destroyed:" + laptopLogId + ":REVOKED").containsOnlyOnce("destroyed");
+                .endsWith("destroyed:" + laptopLogId + ":REVOKED")
+                .containsOnlyOnce("destroyed");
         assertThat(new Browser(node(1)).get("api/users/admin/" + user).body()).isEmpty();
     }
 }

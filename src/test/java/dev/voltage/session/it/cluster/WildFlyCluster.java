@@ -47,7 +47,10 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
 
         /** Kills the server's JVM at once, as a crash or {@code kill -9} does. */
         public void crash() throws IOException, InterruptedException {
-            new ProcessBuilder("kill", "-9", Long.toString(serverPid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-9", Long.toString(serverPid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             ProcessHandle.of(serverPid).ifPresent(p -> p.onExit().join());
         }
 
@@ -68,8 +71,11 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
     public void beforeAll(ExtensionContext context) throws Exception {
         Path home = Path.of(System.getProperty("wildfly.home"));
         Path root = Path.of(System.getProperty("cluster.dir", "target/cluster"));
-        String initialHosts = String.join(",", Stream.of(OFFSETS[0], OFFSETS[1])
-                .map(offset -> "127.0.0.1[" + (JGROUPS_TCP_PORT + offset) + "]").toList());
+        String initialHosts = String.join(
+                ",",
+                Stream.of(OFFSETS[0], OFFSETS[1])
+                        .map(offset -> "127.0.0.1[" + (JGROUPS_TCP_PORT + offset) + "]")
+                        .toList());
         for (int i = 0; i < OFFSETS.length; i++) {
             String name = "node" + (i + 1);
             Path base = root.resolve(name).toAbsolutePath();
@@ -85,13 +91,19 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
     /** Waits until a session written on one node reads on the other: the two nodes formed one cluster. */
     private void awaitReplication() throws Exception {
         String context = deployment.getName().replaceFirst("\\.war$", "");
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        client.send(HttpRequest.newBuilder(URI.create(nodes.get(0).url() + context + "/api/session/value/probe"))
-                .PUT(HttpRequest.BodyPublishers.ofString("replicated")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        client.send(
+                HttpRequest.newBuilder(URI.create(nodes.get(0).url() + context + "/api/session/value/probe"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("replicated"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> read = client.send(HttpRequest.newBuilder(
-                    URI.create(nodes.get(1).url() + context + "/api/session/value/probe")).build(),
+            HttpResponse<String> read = client.send(
+                    HttpRequest.newBuilder(URI.create(nodes.get(1).url() + context + "/api/session/value/probe"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if ("replicated".equals(read.body())) {
                 return;
@@ -121,9 +133,13 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
         Files.createDirectories(base.resolve("deployments"));
         Path config = base.resolve("configuration/standalone-ha.xml");
         String xml = Files.readString(config);
-        xml = replaceOnce(xml, "<channel name=\"ee\" stack=\"udp\" cluster=\"ejb\"/>",
+        xml = replaceOnce(
+                xml,
+                "<channel name=\"ee\" stack=\"udp\" cluster=\"ejb\"/>",
                 "<channel name=\"ee\" stack=\"tcp\" cluster=\"ejb\"/>");
-        xml = replaceOnce(xml, "<socket-protocol type=\"MPING\" socket-binding=\"jgroups-mping\"/>\n"
+        xml = replaceOnce(
+                xml,
+                "<socket-protocol type=\"MPING\" socket-binding=\"jgroups-mping\"/>\n"
                         + "                    <protocol type=\"MERGE3\"/>",
                 "<protocol type=\"TCPPING\">\n"
                         + "                        <property name=\"initial_hosts\">" + initialHosts + "</property>\n"
@@ -132,24 +148,30 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
                         + "                    <protocol type=\"MERGE3\"/>\n"
                         + "                    <socket-protocol type=\"FD_SOCK2\" socket-binding=\"jgroups-udp-fd\"/>");
         // no mod_cluster advertisement: its multicast socket would listen beyond loopback, and no balancer is here
-        xml = replaceOnce(xml, "<proxy name=\"default\" advertise-socket=\"modcluster\" listener=\"ajp\">",
+        xml = replaceOnce(
+                xml,
+                "<proxy name=\"default\" advertise-socket=\"modcluster\" listener=\"ajp\">",
                 "<proxy name=\"default\" listener=\"ajp\">");
         Files.writeString(config, xml);
-        deployment.as(ZipExporter.class).exportTo(base.resolve("deployments/" + deployment.getName()).toFile(), true);
+        deployment
+                .as(ZipExporter.class)
+                .exportTo(base.resolve("deployments/" + deployment.getName()).toFile(), true);
     }
 
     private static Node start(Path home, Path base, String name, int offset) throws IOException, InterruptedException {
         Path pidFile = base.resolve("server.pid");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-ha.xml",
-                "-Djboss.server.base.dir=" + base,
-                "-Djboss.node.name=" + name,
-                "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djboss.bind.address=127.0.0.1",
-                "-Djboss.bind.address.private=127.0.0.1",
-                "-Djboss.bind.address.management=127.0.0.1",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dmp.config.profile=test")
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/standalone.sh").toString(),
+                        "-c",
+                        "standalone-ha.xml",
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.node.name=" + name,
+                        "-Djboss.socket.binding.port-offset=" + offset,
+                        "-Djboss.bind.address=127.0.0.1",
+                        "-Djboss.bind.address.private=127.0.0.1",
+                        "-Djboss.bind.address.management=127.0.0.1",
+                        "-Djava.net.preferIPv4Stack=true",
+                        "-Dmp.config.profile=test")
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
@@ -171,7 +193,8 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
         String context = deployment.getName().replaceFirst("\\.war$", "");
         Path deployed = node.baseDir().resolve("deployments/" + deployment.getName() + ".deployed");
         Path failed = node.baseDir().resolve("deployments/" + deployment.getName() + ".failed");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(failed)) {
@@ -179,8 +202,11 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
             }
             if (Files.exists(deployed)) {
                 try {
-                    HttpRequest probe = HttpRequest.newBuilder(URI.create(node.url() + context + "/api/session/facts")).build();
-                    if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    HttpRequest probe = HttpRequest.newBuilder(URI.create(node.url() + context + "/api/session/facts"))
+                            .build();
+                    if (client.send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return;
                     }
                 } catch (IOException notYet) {

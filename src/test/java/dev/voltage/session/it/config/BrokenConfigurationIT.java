@@ -30,8 +30,8 @@ class BrokenConfigurationIT {
 
     @Deployment(name = "none-without-secure", managed = false, testable = false)
     static WebArchive noneWithoutSecure() {
-        return Deployments.war("none-without-secure",
-                "voltage.session.cookie.same-site=None\nvoltage.session.secure=false");
+        return Deployments.war(
+                "none-without-secure", "voltage.session.cookie.same-site=None\nvoltage.session.secure=false");
     }
 
     @Deployment(name = "negative-timeout", managed = false, testable = false)
@@ -61,26 +61,30 @@ class BrokenConfigurationIT {
 
     @Deployment(name = "host-without-secure", managed = false, testable = false)
     static WebArchive hostPrefixWithoutSecure() {
-        return Deployments.war("host-without-secure",
+        return Deployments.war(
+                "host-without-secure",
                 "voltage.session.cookie.name=__Host-SID\nvoltage.session.cookie.path=/\nvoltage.session.secure=false");
     }
 
     @Deployment(name = "host-with-domain", managed = false, testable = false)
     static WebArchive hostPrefixWithDomain() {
-        return Deployments.war("host-with-domain", "voltage.session.cookie.name=__Host-SID\n"
-                + "voltage.session.cookie.path=/\nvoltage.session.cookie.domain=example.test");
+        return Deployments.war(
+                "host-with-domain",
+                "voltage.session.cookie.name=__Host-SID\n"
+                        + "voltage.session.cookie.path=/\nvoltage.session.cookie.domain=example.test");
     }
 
     @Deployment(name = "host-with-path", managed = false, testable = false)
     static WebArchive hostPrefixWithPath() {
-        return Deployments.war("host-with-path", "voltage.session.cookie.name=__Host-SID\n"
-                + "voltage.session.cookie.path=/host-with-path");
+        return Deployments.war(
+                "host-with-path",
+                "voltage.session.cookie.name=__Host-SID\n" + "voltage.session.cookie.path=/host-with-path");
     }
 
     @Deployment(name = "secure-prefix-without-secure", managed = false, testable = false)
     static WebArchive securePrefixWithoutSecure() {
-        return Deployments.war("secure-prefix-without-secure",
-                "mp.config.profile=dev\nvoltage.session.cookie.name=__Secure-SID");
+        return Deployments.war(
+                "secure-prefix-without-secure", "mp.config.profile=dev\nvoltage.session.cookie.name=__Secure-SID");
     }
 
     @Deployment(name = "produced-host-without-secure", managed = false, testable = false)
@@ -98,20 +102,22 @@ class BrokenConfigurationIT {
 
     @Test
     void unknownSameSiteFailsTheDeployment() {
-        assertThat(failureOf("unknown-same-site")).contains("voltage.session.cookie.same-site is 'Loose', "
-                + "which is not allowed: use Strict, Lax or None (in any case).");
+        assertThat(failureOf("unknown-same-site"))
+                .contains("voltage.session.cookie.same-site is 'Loose', "
+                        + "which is not allowed: use Strict, Lax or None (in any case).");
     }
 
     @Test
     void sameSiteNoneWithoutSecureFailsTheDeployment() {
-        assertThat(failureOf("none-without-secure")).contains("voltage.session.cookie.same-site is 'None' while "
-                + "voltage.session.secure is false");
+        assertThat(failureOf("none-without-secure"))
+                .contains("voltage.session.cookie.same-site is 'None' while " + "voltage.session.secure is false");
     }
 
     @Test
     void negativeTimeoutFailsTheDeployment() {
-        assertThat(failureOf("negative-timeout")).contains("voltage.session.timeout is '-5', which is not allowed: "
-                + "use a positive whole number of seconds, such as 1800 or PT30M.");
+        assertThat(failureOf("negative-timeout"))
+                .contains("voltage.session.timeout is '-5', which is not allowed: "
+                        + "use a positive whole number of seconds, such as 1800 or PT30M.");
     }
 
     @Test
@@ -121,61 +127,77 @@ class BrokenConfigurationIT {
 
     @Test
     void aCookiePathHoldingASemicolonFailsTheDeployment() {
-        assertThat(failureOf("path-semicolon")).contains("voltage.session.cookie.path is '/shop;Domain=evil.example', "
-                + "which is not allowed: use a path starting with '/', without ';' or control characters, such as /shop.");
+        assertThat(failureOf("path-semicolon"))
+                .contains(
+                        "voltage.session.cookie.path is '/shop;Domain=evil.example', "
+                                + "which is not allowed: use a path starting with '/', without ';' or control characters, such as /shop.");
     }
 
     @Test
     void aCookiePathHoldingALineBreakFailsTheDeploymentAndTheMessageShowsItEscaped() {
         String failure = failureOf("path-crlf");
 
-        assertThat(failure).contains("voltage.session.cookie.path is '/shop\\")
-                .contains("u000d").contains("u000aX-Injected: yes', which is not allowed: use a path starting with '/', "
+        assertThat(failure)
+                .contains("voltage.session.cookie.path is '/shop\\")
+                .contains("u000d")
+                .contains("u000aX-Injected: yes', which is not allowed: use a path starting with '/', "
                         + "without ';' or control characters, such as /shop.")
-                .as("no line break of the value reaches the message").doesNotContain("/shop\r");
+                .as("no line break of the value reaches the message")
+                .doesNotContain("/shop\r");
     }
 
     @Test
     void aCookieDomainHoldingASemicolonFailsTheDeployment() {
-        assertThat(failureOf("domain-semicolon")).contains("voltage.session.cookie.domain is 'example.test;Secure', "
-                + "which is not allowed: use a domain without ';', whitespace or control characters, such as "
-                + "example.com, or no value.");
+        assertThat(failureOf("domain-semicolon"))
+                .contains("voltage.session.cookie.domain is 'example.test;Secure', "
+                        + "which is not allowed: use a domain without ';', whitespace or control characters, such as "
+                        + "example.com, or no value.");
     }
 
     @Test
     void aHostPrefixWithoutSecureFailsTheDeployment() {
-        assertThat(failureOf("host-without-secure")).contains("voltage.session.cookie.name is '__Host-SID' while "
-                + "voltage.session.secure is false: browsers refuse __Host- cookies that are not Secure.");
+        assertThat(failureOf("host-without-secure"))
+                .contains("voltage.session.cookie.name is '__Host-SID' while "
+                        + "voltage.session.secure is false: browsers refuse __Host- cookies that are not Secure.");
     }
 
     @Test
     void aHostPrefixWithADomainFailsTheDeployment() {
-        assertThat(failureOf("host-with-domain")).contains("voltage.session.cookie.name is '__Host-SID' while "
-                + "voltage.session.cookie.domain is 'example.test': browsers refuse __Host- cookies with a Domain.");
+        assertThat(failureOf("host-with-domain"))
+                .contains(
+                        "voltage.session.cookie.name is '__Host-SID' while "
+                                + "voltage.session.cookie.domain is 'example.test': browsers refuse __Host- cookies with a Domain.");
     }
 
     @Test
     void aHostPrefixWithAPathOtherThanTheRootFailsTheDeployment() {
-        assertThat(failureOf("host-with-path")).contains("voltage.session.cookie.name is '__Host-SID' while "
-                + "voltage.session.cookie.path is '/host-with-path': browsers refuse __Host- cookies whose Path is not /");
+        assertThat(failureOf("host-with-path"))
+                .contains(
+                        "voltage.session.cookie.name is '__Host-SID' while "
+                                + "voltage.session.cookie.path is '/host-with-path': browsers refuse __Host- cookies whose Path is not /");
     }
 
     @Test
     void aSecurePrefixWithoutSecureFailsTheDeploymentAlsoWhenTheProfileTurnedSecureOff() {
-        assertThat(failureOf("secure-prefix-without-secure")).contains("voltage.session.cookie.name is '__Secure-SID' "
-                + "while voltage.session.secure is false: browsers refuse __Secure- cookies that are not Secure.");
+        assertThat(failureOf("secure-prefix-without-secure"))
+                .contains(
+                        "voltage.session.cookie.name is '__Secure-SID' "
+                                + "while voltage.session.secure is false: browsers refuse __Secure- cookies that are not Secure.");
     }
 
     @Test
     void aProducedConfigurationGoesThroughTheSameChecks() {
-        assertThat(failureOf("produced-host-without-secure")).contains("voltage.session.cookie.name is '__Host-SID' "
-                + "while voltage.session.secure is false: browsers refuse __Host- cookies that are not Secure.");
+        assertThat(failureOf("produced-host-without-secure"))
+                .contains(
+                        "voltage.session.cookie.name is '__Host-SID' "
+                                + "while voltage.session.secure is false: browsers refuse __Host- cookies that are not Secure.");
     }
 
     @Test
     void aUsersTableThatIsNoSqlIdentifierFailsTheDeployment() {
-        assertThat(failureOf("users-table")).contains("voltage.session.users.table is 'sessions; DROP TABLE users', "
-                + "which is not allowed: use an SQL identifier");
+        assertThat(failureOf("users-table"))
+                .contains("voltage.session.users.table is 'sessions; DROP TABLE users', "
+                        + "which is not allowed: use an SQL identifier");
     }
 
     private String failureOf(String deployment) {

@@ -37,13 +37,15 @@ class ConfigurationIT {
 
     @Deployment(name = "cookie", testable = false)
     static WebArchive cookie() {
-        return war("config-cookie", TEST_PROFILE
-                + "voltage.session.cookie.name=SID\n"
-                + "voltage.session.cookie.path=/config-cookie\n"
-                + "voltage.session.cookie.max-age=3600\n"
-                + "voltage.session.cookie.http-only=false\n"
-                + "voltage.session.cookie.same-site=strict\n"
-                + "voltage.session.timeout=PT90S\n");
+        return war(
+                "config-cookie",
+                TEST_PROFILE
+                        + "voltage.session.cookie.name=SID\n"
+                        + "voltage.session.cookie.path=/config-cookie\n"
+                        + "voltage.session.cookie.max-age=3600\n"
+                        + "voltage.session.cookie.http-only=false\n"
+                        + "voltage.session.cookie.same-site=strict\n"
+                        + "voltage.session.timeout=PT90S\n");
     }
 
     @Deployment(name = "domain", testable = false)
@@ -53,11 +55,13 @@ class ConfigurationIT {
 
     @Deployment(name = "rolling", testable = false)
     static WebArchive rolling() {
-        return war("config-rolling", TEST_PROFILE
-                + "voltage.session.rolling=true\n"
-                + "voltage.session.cookie.max-age=600\n"
-                + "voltage.session.resave=true\n"
-                + "voltage.session.require-serializable=false\n");
+        return war(
+                "config-rolling",
+                TEST_PROFILE
+                        + "voltage.session.rolling=true\n"
+                        + "voltage.session.cookie.max-age=600\n"
+                        + "voltage.session.resave=true\n"
+                        + "voltage.session.require-serializable=false\n");
     }
 
     @Deployment(name = "save-uninitialized", testable = false)
@@ -178,9 +182,12 @@ class ConfigurationIT {
     @Test
     void resetMaxAgeSendsAPersistentCookieAgainWithAFreshMaxAge() {
         Browser browser = new Browser(cookieUrl);
-        String value = SetCookie.of(browser.post("api/config/create"), "SID").orElseThrow().value();
+        String value = SetCookie.of(browser.post("api/config/create"), "SID")
+                .orElseThrow()
+                .value();
 
-        assertThat(browser.get("api/config/untouched").headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(browser.get("api/config/untouched").headers().allValues("Set-Cookie"))
+                .isEmpty();
 
         HttpResponse<String> reset = browser.post("api/config/reset-max-age");
 
@@ -195,15 +202,19 @@ class ConfigurationIT {
     void cookieDomainIsSent() {
         HttpResponse<String> created = new Browser(domainUrl).post("api/config/create");
 
-        assertThat(SetCookie.of(created, "JSESSIONID").orElseThrow().get("Domain")).isEqualTo("example.test");
+        assertThat(SetCookie.of(created, "JSESSIONID").orElseThrow().get("Domain"))
+                .isEqualTo("example.test");
     }
 
     @Test
     void rollingSendsTheCookieAgainOnEveryResponseOfASession() {
         Browser browser = new Browser(rollingUrl);
-        String value = SetCookie.of(browser.post("api/config/create"), "JSESSIONID").orElseThrow().value();
+        String value = SetCookie.of(browser.post("api/config/create"), "JSESSIONID")
+                .orElseThrow()
+                .value();
 
-        SetCookie untouched = SetCookie.of(browser.get("api/config/untouched"), "JSESSIONID").orElseThrow();
+        SetCookie untouched =
+                SetCookie.of(browser.get("api/config/untouched"), "JSESSIONID").orElseThrow();
         SetCookie early = SetCookie.of(browser.get("early"), "JSESSIONID").orElseThrow();
 
         assertThat(untouched.value()).isEqualTo(value);
@@ -226,7 +237,8 @@ class ConfigurationIT {
         browser.get("api/config/untouched");
         browser.get("api/config/untouched");
 
-        assertThat(browser.get("api/config/bind-counter").body()).as("set, then set again after each of 3 requests")
+        assertThat(browser.get("api/config/bind-counter").body())
+                .as("set, then set again after each of 3 requests")
                 .isEqualTo("4");
     }
 

@@ -10,6 +10,9 @@ public class ProducedConfiguration {
 
     @Produces
     SessionConfiguration sessionConfiguration() {
-        return SessionConfiguration.builder().cookieName("PRODUCED").secure(false).build();
+        return SessionConfiguration.builder()
+                .cookieName("PRODUCED")
+                .secure(false)
+                .build();
     }
 }

@@ -36,9 +36,11 @@ class WeakConfigurationIT {
 
     @Deployment(name = "weak", testable = false)
     static WebArchive weak() {
-        return ConfigurationIT.war(WEAK, "voltage.session.secure=false\n"
-                + "voltage.session.cookie.http-only=false\n"
-                + "voltage.session.log.id=raw\n");
+        return ConfigurationIT.war(
+                WEAK,
+                "voltage.session.secure=false\n"
+                        + "voltage.session.cookie.http-only=false\n"
+                        + "voltage.session.log.id=raw\n");
     }
 
     @Deployment(name = "same-site-none", testable = false)
@@ -68,13 +70,21 @@ class WeakConfigurationIT {
 
     @Test
     void eachWeakeningSettingIsWarnedAboutOnceAtDeploymentNamingItsProperty() {
-        assertThat(warnings(WEAK, "voltage.session.secure")).singleElement().asString()
+        assertThat(warnings(WEAK, "voltage.session.secure"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.secure is false: the session cookie also travels over plain HTTP");
-        assertThat(warnings(WEAK, "voltage.session.cookie.http-only")).singleElement().asString()
+        assertThat(warnings(WEAK, "voltage.session.cookie.http-only"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.cookie.http-only is false: scripts in the page can read the session cookie");
-        assertThat(warnings(WEAK, "voltage.session.log.id")).singleElement().asString()
+        assertThat(warnings(WEAK, "voltage.session.log.id"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.log.id is raw: log lines and session events carry session ids");
-        assertThat(warnings(WEAK, "voltage.session.secret")).singleElement().asString()
+        assertThat(warnings(WEAK, "voltage.session.secret"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.secret is not set, so session log fingerprints use a random key");
     }
 
@@ -89,27 +99,36 @@ class WeakConfigurationIT {
 
     @Test
     void sameSiteNoneIsWarnedAbout() {
-        assertThat(warnings(SAME_SITE_NONE, "voltage.session.cookie.same-site")).singleElement().asString()
+        assertThat(warnings(SAME_SITE_NONE, "voltage.session.cookie.same-site"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.cookie.same-site is None: browsers send the session cookie with requests "
                         + "that other sites start");
-        assertThat(ServerLog.linesContaining("voltage-session in /" + SAME_SITE_NONE + ":")).hasSize(1);
+        assertThat(ServerLog.linesContaining("voltage-session in /" + SAME_SITE_NONE + ":"))
+                .hasSize(1);
     }
 
     @Test
     void secureTurnedOffByTheTestProfileIsWarnedAboutNamingTheProfile() {
-        assertThat(warnings(PROFILE, "voltage.session.secure")).singleElement().asString()
+        assertThat(warnings(PROFILE, "voltage.session.secure"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.secure is false because the MicroProfile Config profile is 'test'");
-        assertThat(ServerLog.linesContaining("voltage-session in /" + PROFILE + ":")).hasSize(1);
+        assertThat(ServerLog.linesContaining("voltage-session in /" + PROFILE + ":"))
+                .hasSize(1);
     }
 
     @Test
     void aConfigurationThatWeakensNothingDeploysWithoutWarning() {
-        assertThat(ServerLog.linesContaining("voltage-session in /" + SAFE + ":")).isEmpty();
+        assertThat(ServerLog.linesContaining("voltage-session in /" + SAFE + ":"))
+                .isEmpty();
     }
 
     @Test
     void aProducedConfigurationIsWarnedAboutToo() {
-        assertThat(warnings(PRODUCED, "voltage.session.secure")).singleElement().asString()
+        assertThat(warnings(PRODUCED, "voltage.session.secure"))
+                .singleElement()
+                .asString()
                 .contains("voltage.session.secure is false: the session cookie");
         assertThat(warnings(PRODUCED, "voltage.session.secret")).hasSize(1);
     }

@@ -66,6 +66,8 @@ public class CookieResource {
     @Path("login-with-cookie")
     public Response loginWithCookie() {
         session.set("user", "ada");
-        return Response.ok("stored").cookie(new NewCookie.Builder("theme").value("dark").path("/").build()).build();
+        return Response.ok("stored")
+                .cookie(new NewCookie.Builder("theme").value("dark").path("/").build())
+                .build();
     }
 }

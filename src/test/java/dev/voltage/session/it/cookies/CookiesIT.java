@@ -45,10 +45,13 @@ class CookiesIT {
     /** Rolling, a persistent cookie, and Payara's and GlassFish's adoption of a requested id switched on. */
     @Deployment(name = "rolling", testable = false)
     static WebArchive rolling() {
-        return Deployments.war("cookies-rolling", "mp.config.profile=test\n"
-                        + "voltage.session.rolling=true\n"
-                        + "voltage.session.cookie.max-age=600\n",
-                        CookieResource.class, AppCookieServlet.class)
+        return Deployments.war(
+                        "cookies-rolling",
+                        "mp.config.profile=test\n"
+                                + "voltage.session.rolling=true\n"
+                                + "voltage.session.cookie.max-age=600\n",
+                        CookieResource.class,
+                        AppCookieServlet.class)
                 .addAsWebInfResource(new StringAsset("""
                         <!DOCTYPE glassfish-web-app PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Servlet 3.0//EN" "http://glassfish.org/dtds/glassfish-web-app_3_0-1.dtd">
                         <glassfish-web-app>
@@ -96,7 +99,8 @@ class CookiesIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.cookieValues(SESSION_COOKIE)).noneMatch(value -> value.contains(STALE));
         if (reply.body().equals("deleted")) { // the container resolved the valid cookie (WildFly takes the first)
-            assertThat(RawHttp.send(rollingUrl, "GET", "api/cookies/user", SESSION_COOKIE + "=" + valid).body())
+            assertThat(RawHttp.send(rollingUrl, "GET", "api/cookies/user", SESSION_COOKIE + "=" + valid)
+                            .body())
                     .isEqualTo("none");
         }
     }
@@ -157,13 +161,14 @@ class CookiesIT {
         victim.post("api/cookies/login");
         String id = victim.sessionCookie().orElseThrow();
 
-        RawHttp.Reply reply = RawHttp.send(cookiesUrl, "POST", "api/cookies/login;jsessionid=" + id + "?name=mallory",
-                null);
+        RawHttp.Reply reply =
+                RawHttp.send(cookiesUrl, "POST", "api/cookies/login;jsessionid=" + id + "?name=mallory", null);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.cookieValues(SESSION_COOKIE)).hasSize(1).noneMatch(value -> value.contains(id));
         String follower = reply.cookieValues(SESSION_COOKIE).get(0);
-        assertThat(RawHttp.send(cookiesUrl, "GET", "api/cookies/user", SESSION_COOKIE + "=" + follower).body())
+        assertThat(RawHttp.send(cookiesUrl, "GET", "api/cookies/user", SESSION_COOKIE + "=" + follower)
+                        .body())
                 .isEqualTo("mallory");
         assertThat(victim.get("api/cookies/user").body()).isNotEqualTo("mallory");
     }
@@ -177,7 +182,9 @@ class CookiesIT {
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).as(deployment.getPath()).doesNotContain(CHOSEN);
-            assertThat(reply.cookieValues(SESSION_COOKIE)).as(deployment.getPath()).isNotEmpty()
+            assertThat(reply.cookieValues(SESSION_COOKIE))
+                    .as(deployment.getPath())
+                    .isNotEmpty()
                     .noneMatch(value -> value.contains(CHOSEN));
         }
     }
@@ -231,7 +238,9 @@ class CookiesIT {
     /** Every session cookie of the reply names the session the request read (a route suffix aside). */
     private static void assertEverySessionCookieNames(RawHttp.Reply reply, String sessionId) {
         if (!sessionId.equals("none")) {
-            assertThat(reply.cookieValues(SESSION_COOKIE)).as("rolling resends the cookie").isNotEmpty();
+            assertThat(reply.cookieValues(SESSION_COOKIE))
+                    .as("rolling resends the cookie")
+                    .isNotEmpty();
         }
         assertThat(reply.cookieValues(SESSION_COOKIE)).allSatisfy(value -> {
             assertThat(value).doesNotContain(STALE);

@@ -30,8 +30,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Sends a request.
@@ -45,8 +44,15 @@ final class RawHttp {
     static Reply send(URL base, String method, String target, String cookie) {
         String path = base.getPath() + target;
         StringBuilder request = new StringBuilder()
-                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(base.getHost())
+                .append(':')
+                .append(base.getPort())
+                .append("\r\n")
                 .append("Connection: close\r\n");
         if (cookie != null) {
             request.append("Cookie: ").append(cookie).append("\r\n");
@@ -82,7 +88,8 @@ final class RawHttp {
             String value = header.length > 1 ? header[1].trim() : "";
             if (name.equals("set-cookie")) {
                 setCookies.add(value);
-            } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+            } else if (name.equals("transfer-encoding")
+                    && value.toLowerCase(Locale.ROOT).contains("chunked")) {
                 chunked = true;
             }
         }
@@ -101,7 +108,9 @@ final class RawHttp {
                     size.append((char) c);
                 }
             }
-            int length = size.length() == 0 ? 0 : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
+            int length = size.length() == 0
+                    ? 0
+                    : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
             if (length == 0) {
                 return out.toByteArray();
             }

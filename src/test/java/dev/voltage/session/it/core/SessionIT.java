@@ -118,10 +118,12 @@ class SessionIT {
         HttpResponse<String> refused = browser.put("api/session/unserializable/cart", "");
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).isEqualTo("The value for session key 'cart' is a "
-                + SessionResource.Unserializable.class.getName() + ", which is not Serializable; session values must "
-                + "survive a restart and a fail-over. Make " + SessionResource.Unserializable.class.getName()
-                + " implement java.io.Serializable, or set voltage.session.require-serializable=false.");
+        assertThat(refused.body())
+                .isEqualTo("The value for session key 'cart' is a "
+                        + SessionResource.Unserializable.class.getName()
+                        + ", which is not Serializable; session values must "
+                        + "survive a restart and a fail-over. Make " + SessionResource.Unserializable.class.getName()
+                        + " implement java.io.Serializable, or set voltage.session.require-serializable=false.");
         assertThat(browser.get("api/session/value/cart").body()).isEqualTo("old");
     }
 
@@ -145,8 +147,9 @@ class SessionIT {
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).startsWith("A session key must not be null or blank, but was ' '");
         assertThat(reserved.statusCode()).isEqualTo(400);
-        assertThat(reserved.body()).startsWith("The session key 'dev.voltage.session.scope.checkout' starts with "
-                + "'dev.voltage.session.', which voltage-session reserves");
+        assertThat(reserved.body())
+                .startsWith("The session key 'dev.voltage.session.scope.checkout' starts with "
+                        + "'dev.voltage.session.', which voltage-session reserves");
         assertThat(browser.sessionCookie()).isEmpty();
     }
 
@@ -169,7 +172,8 @@ class SessionIT {
 
         assertThat(deleted.body()).isEqualTo("exists=false");
         assertThat(sessionSetCookies(deleted)).anySatisfy(SessionIT::assertClearsCookie);
-        assertThat(browser.getWithSessionId("api/session/value/cart", oldId).body()).isEqualTo("null");
+        assertThat(browser.getWithSessionId("api/session/value/cart", oldId).body())
+                .isEqualTo("null");
         assertThat(browser.get("api/session/value/cart").body()).isEqualTo("null");
         assertThat(browser.get("api/session/facts").body()).isEqualTo("exists=false");
     }
@@ -199,11 +203,14 @@ class SessionIT {
         assertThat(sessionSetCookies(regenerated)).hasSize(1);
         String newId = browser.sessionCookie().orElseThrow();
         assertThat(newId).isNotEqualTo(oldId);
-        assertThat(newId).as("the cookie carries the new id (containers may add a prefix or a route)")
+        assertThat(newId)
+                .as("the cookie carries the new id (containers may add a prefix or a route)")
                 .contains(regenerated.body());
         assertThat(browser.get("api/session/value/user").body()).isEqualTo("ada");
-        assertThat(browser.getWithSessionId("api/session/value/user", newId).body()).isEqualTo("ada");
-        assertThat(browser.getWithSessionId("api/session/value/user", oldId).body()).isEqualTo("null");
+        assertThat(browser.getWithSessionId("api/session/value/user", newId).body())
+                .isEqualTo("ada");
+        assertThat(browser.getWithSessionId("api/session/value/user", oldId).body())
+                .isEqualTo("null");
     }
 
     @Test
@@ -270,8 +277,7 @@ class SessionIT {
     void onAThreadOfItsOwnSessionFailsWithContextNotActiveException() {
         Browser browser = new Browser(base);
 
-        assertThat(browser.get("api/session/from-own-thread").body())
-                .startsWith("ContextNotActiveException: ");
+        assertThat(browser.get("api/session/from-own-thread").body()).startsWith("ContextNotActiveException: ");
     }
 
     @Test
@@ -285,7 +291,8 @@ class SessionIT {
 
     private static void assertClearsCookie(String setCookie) {
         assertThat(HttpCookie.parse(setCookie).get(0).hasExpired())
-                .as("Set-Cookie clears the session cookie: " + setCookie).isTrue();
+                .as("Set-Cookie clears the session cookie: " + setCookie)
+                .isTrue();
     }
 
     private static Map<String, String> facts(HttpResponse<String> response) {

@@ -214,6 +214,5 @@ public class SessionResource {
     }
 
     /** A value a user might try to store by mistake. */
-    public static class Unserializable {
-    }
+    public static class Unserializable {}
 }

@@ -23,8 +23,15 @@ class HostileInputIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("hostile", HostileResource.class, HostileResource.Line.class, HostileSlices.class,
-                Basket.class, Stage.class, BasketSession.class, LedgerSession.class);
+        return Deployments.war(
+                "hostile",
+                HostileResource.class,
+                HostileResource.Line.class,
+                HostileSlices.class,
+                Basket.class,
+                Stage.class,
+                BasketSession.class,
+                LedgerSession.class);
     }
 
     @ArquillianResource
@@ -33,9 +40,12 @@ class HostileInputIT {
     @Test
     void valuesThatCannotBeSerialisedAreRefusedNamingKeyValueAndCulprit() {
         Map<String, String> refusals = Map.of(
-                "tree-set-lambda", "is a java.util.TreeSet, which holds a " + HostileResource.class.getName() + "$$Lambda",
-                "tree-map-lambda", "is a java.util.TreeMap, which holds a " + HostileResource.class.getName() + "$$Lambda",
-                "priority-queue-lambda", "is a java.util.PriorityQueue, which holds a " + HostileResource.class.getName(),
+                "tree-set-lambda",
+                        "is a java.util.TreeSet, which holds a " + HostileResource.class.getName() + "$$Lambda",
+                "tree-map-lambda",
+                        "is a java.util.TreeMap, which holds a " + HostileResource.class.getName() + "$$Lambda",
+                "priority-queue-lambda",
+                        "is a java.util.PriorityQueue, which holds a " + HostileResource.class.getName(),
                 "long-accumulator", "is a java.util.concurrent.atomic.LongAccumulator, which holds a ",
                 "parsed", "is a java.time.format.Parsed, which is not Serializable");
         Browser browser = new Browser(base);
@@ -44,7 +54,10 @@ class HostileInputIT {
             HttpResponse<String> response = browser.put("api/hostile/value/" + kind, "");
 
             assertThat(response.statusCode()).as(kind).isEqualTo(400);
-            assertThat(response.body()).as(kind).startsWith("The value for session key 'hostile' ").contains(message)
+            assertThat(response.body())
+                    .as(kind)
+                    .startsWith("The value for session key 'hostile' ")
+                    .contains(message)
                     .contains("session values must survive a restart and a fail-over");
         });
         assertThat(browser.put("api/hostile/value/cart", "").body()).isEqualTo("stored");
@@ -66,13 +79,16 @@ class HostileInputIT {
     void whateverTheSliceAttributeHoldsReadsAsTheDefaultsWithoutQuotingIt() {
         for (String name : HostileSlices.CASES.keySet()) {
             Browser browser = new Browser(base);
-            assertThat(browser.put("api/hostile/slice/basket/" + name, "").body()).as(name).isEqualTo("ok");
+            assertThat(browser.put("api/hostile/slice/basket/" + name, "").body())
+                    .as(name)
+                    .isEqualTo("ok");
 
             HttpResponse<String> read = browser.get("api/hostile/basket");
 
             assertThat(read.statusCode()).as(name).isEqualTo(200);
             assertThat(read.body()).as(name).isEqualTo("START,empty,null");
-            assertThat(browser.post("api/hostile/basket/note-of/4").body()).as(name + ", written again")
+            assertThat(browser.post("api/hostile/basket/note-of/4").body())
+                    .as(name + ", written again")
                     .isEqualTo("PAID,xxxx,null");
         }
         assertThat(ServerLog.linesContaining(HostileSlices.MARKER)).isEmpty();
@@ -81,7 +97,8 @@ class HostileInputIT {
     @Test
     void unknownPropertiesSuchAsTypeAreIgnored() {
         Browser browser = new Browser(base);
-        browser.put("api/hostile/raw/basket",
+        browser.put(
+                "api/hostile/raw/basket",
                 "{\"@type\":\"java.lang.ProcessBuilder\",\"stage\":\"PAID\",\"note\":\"kept\",\"extra\":[[1]]}");
 
         assertThat(browser.get("api/hostile/basket").body()).isEqualTo("PAID,kept,ArrayList");
@@ -100,8 +117,13 @@ class HostileInputIT {
             assertThat(read.body()).isEqualTo("START,empty,null");
         }
 
-        assertThat(ServerLog.linesContaining(warning)).hasSize(before + 1).last().asString()
-                .contains("WARN").contains("its JSON does not fit the type").doesNotContain(HostileSlices.MARKER);
+        assertThat(ServerLog.linesContaining(warning))
+                .hasSize(before + 1)
+                .last()
+                .asString()
+                .contains("WARN")
+                .contains("its JSON does not fit the type")
+                .doesNotContain(HostileSlices.MARKER);
         assertThat(ServerLog.linesContaining(HostileSlices.MARKER)).isEmpty();
     }
 
@@ -112,8 +134,10 @@ class HostileInputIT {
         HttpResponse<String> tooLarge = browser.post("api/hostile/basket/note-of/1048576");
 
         assertThat(tooLarge.statusCode()).isEqualTo(400);
-        assertThat(tooLarge.body()).startsWith("The state of scope 'basket' (" + Basket.class.getName()
-                + ") cannot be stored: as JSON it is 10486").contains(" characters long, more than the 1048576 a slice may hold.");
+        assertThat(tooLarge.body())
+                .startsWith("The state of scope 'basket' (" + Basket.class.getName()
+                        + ") cannot be stored: as JSON it is 10486")
+                .contains(" characters long, more than the 1048576 a slice may hold.");
         assertThat(browser.get("api/hostile/basket").body()).isEqualTo("START,empty,null");
     }
 }

@@ -31,8 +31,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 public class HostileResource {
 
     /** One line of a cart, as an application would store it. */
-    public record Line(String sku, int quantity) implements Serializable {
-    }
+    public record Line(String sku, int quantity) implements Serializable {}
 
     @Inject
     Session session;

@@ -17,8 +17,11 @@ public final class HostileSlices {
     /** Each case's content, by name. */
     public static final Map<String, Function<String, Object>> CASES = Map.ofEntries(
             Map.entry("json-null", marker -> "null"),
-            Map.entry("ten-thousand-nested-arrays", marker -> "[".repeat(10_000) + "\"" + marker + "\"" + "]".repeat(10_000)),
-            Map.entry("nested-arrays-in-an-object-field",
+            Map.entry(
+                    "ten-thousand-nested-arrays",
+                    marker -> "[".repeat(10_000) + "\"" + marker + "\"" + "]".repeat(10_000)),
+            Map.entry(
+                    "nested-arrays-in-an-object-field",
                     marker -> "{\"extra\":" + "[".repeat(800) + "\"" + marker + "\"" + "]".repeat(800) + "}"),
             Map.entry("ten-megabytes", marker -> "{\"note\":\"" + marker + "x".repeat(10_000_000) + "\"}"),
             Map.entry("not-a-string", marker -> new HashMap<>(Map.of("note", marker))),
@@ -31,8 +34,7 @@ public final class HostileSlices {
             Map.entry("empty", marker -> ""),
             Map.entry("control-characters", marker -> "{\"note\":\"" + marker + "\u0000\n\"}"));
 
-    private HostileSlices() {
-    }
+    private HostileSlices() {}
 
     /**
      * The content of a case.

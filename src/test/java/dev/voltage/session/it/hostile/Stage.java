@@ -2,5 +2,6 @@ package dev.voltage.session.it.hostile;
 
 /** The steps of a basket. */
 public enum Stage {
-    START, PAID
+    START,
+    PAID
 }

@@ -31,11 +31,15 @@ public class HygieneServlet extends HttpServlet {
         switch (request.getPathInfo()) {
             case "/login" -> {
                 session.set("user", "ada");
-                response.getWriter().write(session.id().orElseThrow() + ";" + session.logId().orElseThrow());
+                response.getWriter()
+                        .write(session.id().orElseThrow() + ";"
+                                + session.logId().orElseThrow());
             }
             case "/regenerate" -> {
                 session.regenerate();
-                response.getWriter().write(session.id().orElseThrow() + ";" + session.logId().orElseThrow());
+                response.getWriter()
+                        .write(session.id().orElseThrow() + ";"
+                                + session.logId().orElseThrow());
             }
             case "/read" -> response.getWriter().write(String.valueOf((Object) session.get("user")));
             case "/fail" -> {
@@ -43,8 +47,10 @@ public class HygieneServlet extends HttpServlet {
                 throw new IllegalStateException("failing on purpose");
             }
             case "/async" -> async(request);
-            case "/probe" -> response.getWriter().write(Thread.currentThread().getName() + ";"
-                    + request.getAttribute(MdcProbeListener.MDC_AT_START) + ";" + MDC.get("sessionId"));
+            case "/probe" ->
+                response.getWriter()
+                        .write(Thread.currentThread().getName() + ";"
+                                + request.getAttribute(MdcProbeListener.MDC_AT_START) + ";" + MDC.get("sessionId"));
             default -> response.sendError(404);
         }
     }
@@ -54,17 +60,19 @@ public class HygieneServlet extends HttpServlet {
         String logId = session.logId().orElseThrow();
         String thread = Thread.currentThread().getName();
         AsyncContext async = request.startAsync();
-        Thread finisher = new Thread(() -> {
-            try {
-                Thread.sleep(100); // the starting thread has left the servlet and the filters by then
-                async.getResponse().getWriter().write(thread + ";" + logId);
-                async.complete();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "async-finisher");
+        Thread finisher = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(100); // the starting thread has left the servlet and the filters by then
+                        async.getResponse().getWriter().write(thread + ";" + logId);
+                        async.complete();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "async-finisher");
         finisher.setDaemon(true);
         finisher.start();
     }

@@ -26,8 +26,11 @@ class ObserversIT {
 
     @Deployment(testable = false)
     static WebArchive throwingObservers() {
-        return Deployments.war("observers", "mp.config.profile=test\nvoltage.session.timeout=2",
-                HygieneServlet.class, ThrowingObservers.class);
+        return Deployments.war(
+                "observers",
+                "mp.config.profile=test\nvoltage.session.timeout=2",
+                HygieneServlet.class,
+                ThrowingObservers.class);
     }
 
     @ArquillianResource
@@ -76,6 +79,7 @@ class ObserversIT {
     }
 
     private static List<String> failureLines(String event, String logId) {
-        return ServerLog.linesContaining("An observer of " + event + " for the session with log id " + logId + " threw");
+        return ServerLog.linesContaining(
+                "An observer of " + event + " for the session with log id " + logId + " threw");
     }
 }

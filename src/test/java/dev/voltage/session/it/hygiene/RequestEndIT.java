@@ -60,9 +60,11 @@ class RequestEndIT {
             }
         }
 
-        assertThat(probesOnThoseThreads).as("requests served by a thread that started an asynchronous one")
+        assertThat(probesOnThoseThreads)
+                .as("requests served by a thread that started an asynchronous one")
                 .isNotEmpty()
-                .allSatisfy(probe -> assertThat(probe).as("thread;MDC on arrival;MDC in the servlet")
+                .allSatisfy(probe -> assertThat(probe)
+                        .as("thread;MDC on arrival;MDC in the servlet")
                         .endsWith(";null;null"));
     }
 
@@ -71,7 +73,7 @@ class RequestEndIT {
         HttpResponse<String> failed = new Browser(url).get("hygiene/fail");
 
         assertThat(failed.statusCode()).isEqualTo(500);
-        assertThat(Browser.sessionSetCookies(failed)).allSatisfy(cookie -> assertThat(cookie)
-                .containsIgnoringCase("SameSite=Lax"));
+        assertThat(Browser.sessionSetCookies(failed))
+                .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("SameSite=Lax"));
     }
 }

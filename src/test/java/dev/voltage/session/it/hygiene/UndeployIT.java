@@ -50,8 +50,8 @@ class UndeployIT {
 
     @Deployment(name = "undeployed", managed = false, testable = false)
     static WebArchive undeployed() {
-        return Deployments.war("undeployed", "mp.config.profile=test\nvoltage.session.secret=" + SECRET,
-                HygieneServlet.class);
+        return Deployments.war(
+                "undeployed", "mp.config.profile=test\nvoltage.session.secret=" + SECRET, HygieneServlet.class);
     }
 
     @ArquillianResource
@@ -70,10 +70,18 @@ class UndeployIT {
 
         String written = settled(log, before);
         String hexSecret = HexFormat.of().formatHex(SECRET.getBytes(StandardCharsets.UTF_8));
-        assertThat(written.lines().filter(line -> line.contains(SECRET) || line.toLowerCase().contains(hexSecret)
-                        || !STACK_FRAME.matcher(line).find()
-                        && LIBRARY_CLASS.matcher(LIBRARY_LOGGER.matcher(line).replaceFirst("")).find()).toList())
-                .as("lines of the server's log written during the deployment's life").isEmpty();
+        assertThat(written.lines()
+                        .filter(line -> line.contains(SECRET)
+                                || line.toLowerCase().contains(hexSecret)
+                                || !STACK_FRAME.matcher(line).find()
+                                        && LIBRARY_CLASS
+                                                .matcher(LIBRARY_LOGGER
+                                                        .matcher(line)
+                                                        .replaceFirst(""))
+                                                .find())
+                        .toList())
+                .as("lines of the server's log written during the deployment's life")
+                .isEmpty();
     }
 
     private void useSessionsOnManyThreads() throws Exception {
@@ -108,7 +116,10 @@ class UndeployIT {
             size = now;
         }
         byte[] all = Files.readAllBytes(log);
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+        return new String(
+                all,
+                (int) Math.min(offset, all.length),
+                (int) Math.max(0, all.length - offset),
                 StandardCharsets.UTF_8);
     }
 }

@@ -78,8 +78,11 @@ class LoggingIT {
     void aRequestWithoutSessionLogsNoSessionId() {
         String token = "anonymous-" + UUID.randomUUID();
 
-        assertThat(new Browser(loggingUrl).get("api/logging/probe/" + token).body()).isEqualTo("null");
-        assertThat(ServerLog.linesContaining("probe " + token)).singleElement().asString()
+        assertThat(new Browser(loggingUrl).get("api/logging/probe/" + token).body())
+                .isEqualTo("null");
+        assertThat(ServerLog.linesContaining("probe " + token))
+                .singleElement()
+                .asString()
                 .contains("sessionId= probe " + token);
     }
 
@@ -93,14 +96,17 @@ class LoggingIT {
 
         assertThat(ids[1]).isEqualTo(hmacSha256Hex(SECRET, ids[0]).substring(0, 16));
         assertThat(mdc).isEqualTo(ids[1]);
-        assertThat(ServerLog.linesContaining("probe " + token)).singleElement().asString()
+        assertThat(ServerLog.linesContaining("probe " + token))
+                .singleElement()
+                .asString()
                 .contains("sessionId=" + ids[1] + " probe " + token)
                 .doesNotContain(ids[0]);
     }
 
     @Test
     void theMdcFollowsTheSessionInsideTheRequestAtOnce() {
-        String[] steps = new Browser(loggingUrl).post("api/logging/lifecycle").body().split("\\|");
+        String[] steps =
+                new Browser(loggingUrl).post("api/logging/lifecycle").body().split("\\|");
 
         assertThat(steps).hasSize(5);
         assertThat(steps[0]).as("no session yet").isEqualTo("null=none");
@@ -109,8 +115,8 @@ class LoggingIT {
         assertThat(regenerated).isNotEqualTo(created);
         assertThat(steps[3]).as("deleted").isEqualTo("null=none");
         shownAndReported(steps[4]);
-        assertThat(ServerLog.linesContaining("step created")).anySatisfy(line -> assertThat(line)
-                .contains("sessionId=" + created + " step created"));
+        assertThat(ServerLog.linesContaining("step created"))
+                .anySatisfy(line -> assertThat(line).contains("sessionId=" + created + " step created"));
     }
 
     @Test
@@ -132,7 +138,8 @@ class LoggingIT {
                     for (int r = 0; r < 10; r++) {
                         String token = "leak-" + UUID.randomUUID();
                         expectedByToken.put(token, fingerprints.get(client));
-                        mdcByToken.put(token, client.get("api/logging/probe/" + token).body());
+                        mdcByToken.put(
+                                token, client.get("api/logging/probe/" + token).body());
                     }
                 }));
             }
@@ -146,7 +153,11 @@ class LoggingIT {
         assertThat(mdcByToken).hasSize(200).isEqualTo(expectedByToken);
         List<String> lines = ServerLog.linesContaining("probe leak-");
         expectedByToken.forEach((token, fingerprint) -> assertThat(lines.stream()
-                .filter(line -> line.contains("probe " + token)).toList()).as(token).singleElement().asString()
+                        .filter(line -> line.contains("probe " + token))
+                        .toList())
+                .as(token)
+                .singleElement()
+                .asString()
                 .contains("sessionId=" + fingerprint + " probe " + token));
     }
 
@@ -171,7 +182,10 @@ class LoggingIT {
 
     @Test
     void eachChangeFiresOneEventWithLogIds() {
-        String[] ids = new Browser(loggingUrl).post("api/logging/login-regenerate-logout").body().split("\\|");
+        String[] ids = new Browser(loggingUrl)
+                .post("api/logging/login-regenerate-logout")
+                .body()
+                .split("\\|");
         String first = ids[0];
         String second = ids[1];
         Browser reader = new Browser(loggingUrl);
@@ -205,7 +219,10 @@ class LoggingIT {
 
     private static String shownAndReported(String step) {
         String[] mdcAndLogId = step.split("=");
-        assertThat(mdcAndLogId[0]).as("MDC and Session.logId() agree").isEqualTo(mdcAndLogId[1]).hasSize(16);
+        assertThat(mdcAndLogId[0])
+                .as("MDC and Session.logId() agree")
+                .isEqualTo(mdcAndLogId[1])
+                .hasSize(16);
         return mdcAndLogId[0];
     }
 

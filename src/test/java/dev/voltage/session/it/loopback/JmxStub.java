@@ -15,8 +15,7 @@ import java.util.Base64;
  */
 final class JmxStub {
 
-    private JmxStub() {
-    }
+    private JmxStub() {}
 
     /**
      * @param address the connector's JMX service URL
@@ -32,8 +31,8 @@ final class JmxStub {
             int at = indexOf(bytes, kind.getBytes(StandardCharsets.US_ASCII));
             if (at >= 0) {
                 int endpoint = at + kind.length() + (kind.endsWith("2") ? 1 : 0);
-                try (DataInputStream in = new DataInputStream(
-                        new ByteArrayInputStream(bytes, endpoint, bytes.length - endpoint))) {
+                try (DataInputStream in =
+                        new DataInputStream(new ByteArrayInputStream(bytes, endpoint, bytes.length - endpoint))) {
                     in.readUTF(); // the host
                     return in.readInt();
                 } catch (IOException e) {

@@ -50,7 +50,8 @@ class LoopbackIT {
         List<Socket> sockets = ListeningSockets.ofProcessesNaming(home);
         sockets.forEach(socket -> System.out.println("listening: " + socket));
 
-        assertThat(sockets).as("the server's listening sockets (processes naming %s)", home)
+        assertThat(sockets)
+                .as("the server's listening sockets (processes naming %s)", home)
                 .anyMatch(socket -> socket.protocol().equals("tcp") && socket.port() == base.getPort());
         Set<Integer> localOnly = localOnlyPorts(home);
         assertThat(sockets.stream()

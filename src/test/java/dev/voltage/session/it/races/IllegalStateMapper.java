@@ -11,6 +11,9 @@ public class IllegalStateMapper implements ExceptionMapper<IllegalStateException
 
     @Override
     public Response toResponse(IllegalStateException e) {
-        return Response.status(503).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        return Response.status(503)
+                .type(MediaType.TEXT_PLAIN)
+                .entity(e.getMessage())
+                .build();
     }
 }

@@ -23,8 +23,13 @@ class LockTimeoutIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("lock-timeout", "mp.config.profile=test\nvoltage.session.lock-timeout=1\n",
-                RacesResource.class, ProfileSlice.class, Arrivals.class, IllegalStateMapper.class);
+        return Deployments.war(
+                "lock-timeout",
+                "mp.config.profile=test\nvoltage.session.lock-timeout=1\n",
+                RacesResource.class,
+                ProfileSlice.class,
+                Arrivals.class,
+                IllegalStateMapper.class);
     }
 
     @ArquillianResource
@@ -43,15 +48,18 @@ class LockTimeoutIT {
         HttpResponse<String> delete = browser.post("api/races/delete");
 
         assertThat(update.statusCode()).isEqualTo(503);
-        assertThat(update.body()).isEqualTo("Session.update() could not lock its session within PT1S "
-                + "(voltage.session.lock-timeout): another request of the same session held the lock all that time. "
-                + "Keep the work inside updaters short, or raise voltage.session.lock-timeout.");
+        assertThat(update.body())
+                .isEqualTo("Session.update() could not lock its session within PT1S "
+                        + "(voltage.session.lock-timeout): another request of the same session held the lock all that time. "
+                        + "Keep the work inside updaters short, or raise voltage.session.lock-timeout.");
         assertThat(sliceUpdate.statusCode()).isEqualTo(503);
         assertThat(sliceUpdate.body()).startsWith("ScopedSession.update() could not lock its session within PT1S");
         assertThat(delete.statusCode()).isEqualTo(503);
         assertThat(delete.body()).startsWith("Session.delete() could not lock its session within PT1S");
         assertThat(holder.join().statusCode()).isEqualTo(200);
-        assertThat(browser.get("api/races/user").body()).as("the timed-out logout ended nothing").isEqualTo("ada|ada");
+        assertThat(browser.get("api/races/user").body())
+                .as("the timed-out logout ended nothing")
+                .isEqualTo("ada|ada");
     }
 
     @Test
@@ -70,7 +78,9 @@ class LockTimeoutIT {
 
     private void awaitArrival(String run) {
         Browser observer = new Browser(base);
-        for (int i = 0; i < 200 && !observer.get("api/races/arrivals/" + run).body().equals("1"); i++) {
+        for (int i = 0;
+                i < 200 && !observer.get("api/races/arrivals/" + run).body().equals("1");
+                i++) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -36,7 +36,8 @@ class RacesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("races", RacesResource.class, ProfileSlice.class, Arrivals.class, IllegalStateMapper.class);
+        return Deployments.war(
+                "races", RacesResource.class, ProfileSlice.class, Arrivals.class, IllegalStateMapper.class);
     }
 
     @ArquillianResource
@@ -86,9 +87,11 @@ class RacesIT {
         }
         CompletableFuture.allOf(updates.toArray(CompletableFuture[]::new)).join();
 
-        assertThat(slowUpdate).as("the 3-second updater is still running when the other sessions' updates are done")
+        assertThat(slowUpdate)
+                .as("the 3-second updater is still running when the other sessions' updates are done")
                 .isNotDone();
-        assertThat(updates).allSatisfy(update -> assertThat(update.join().statusCode()).isEqualTo(200));
+        assertThat(updates)
+                .allSatisfy(update -> assertThat(update.join().statusCode()).isEqualTo(200));
         assertThat(slowUpdate.join().body()).isEqualTo("2");
     }
 
@@ -111,7 +114,9 @@ class RacesIT {
 
             for (CompletableFuture<HttpResponse<String>> request : requests) {
                 HttpResponse<String> response = request.join();
-                assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(200);
+                assertThat(response.statusCode())
+                        .as(response.uri() + ": " + response.body())
+                        .isEqualTo(200);
                 if (response.body().startsWith("no session: ")) {
                     assertThat(response.body()).startsWith("no session: There is no session, so it has no ");
                 }
@@ -124,8 +129,11 @@ class RacesIT {
         for (String id : ids) {
             assertThat(newLines).as("log lines with the raw session id").noneMatch(line -> line.contains(core(id)));
         }
-        assertThat(newLines).noneMatch(line -> line.contains("UT000010") || line.contains("Session is invalid")
-                || line.contains("already invalidated") || line.contains("invalidated session"));
+        assertThat(newLines)
+                .noneMatch(line -> line.contains("UT000010")
+                        || line.contains("Session is invalid")
+                        || line.contains("already invalidated")
+                        || line.contains("invalidated session"));
     }
 
     /** Rounds of [slow update ∥ delete] in a logged-in session, the delete sent at varying moments. */
@@ -141,13 +149,16 @@ class RacesIT {
 
             Set<String> cookies = new LinkedHashSet<>();
             for (HttpResponse<String> response : List.of(update.join(), delete.join())) {
-                assertThat(response.statusCode()).as("round " + round + ": " + response.body()).isEqualTo(200);
+                assertThat(response.statusCode())
+                        .as("round " + round + ": " + response.body())
+                        .isEqualTo(200);
                 sessionCookie(response).ifPresent(cookies::add);
             }
             browser.sessionCookie().ifPresent(cookies::add);
             for (String cookie : cookies) {
                 assertThat(browser.getWithSessionId("api/races/user", cookie).body())
-                        .as("round " + round + ": the session cookie " + cookie + " leads to no data of the logged-out session")
+                        .as("round " + round + ": the session cookie " + cookie
+                                + " leads to no data of the logged-out session")
                         .isEqualTo("null|");
             }
         }
@@ -172,14 +183,20 @@ class RacesIT {
         assertThat(adds).allSatisfy(add -> assertThat(add.join().statusCode()).isEqualTo(200));
         String newest = browser.sessionCookie().orElseThrow();
         assertThat(newest).isNotEqualTo(oldId);
-        String body = slice ? browser.getWithSessionId("api/races/user", newest).body().split("\\|", -1)[1]
+        String body = slice
+                ? browser.getWithSessionId("api/races/user", newest).body().split("\\|", -1)[1]
                 : browser.getWithSessionId("api/races/cart", newest).body();
         return Arrays.asList(body.split(","));
     }
 
     private void awaitArrivals(String run, int count) {
         Browser observer = new Browser(base);
-        for (int i = 0; i < 300 && Integer.parseInt(observer.get("api/races/arrivals/" + run).body()) < count; i++) {
+        for (int i = 0;
+                i < 300
+                        && Integer.parseInt(observer.get("api/races/arrivals/" + run)
+                                        .body())
+                                < count;
+                i++) {
             pause(50);
         }
         assertThat(observer.get("api/races/arrivals/" + run).body()).isEqualTo(String.valueOf(count));
@@ -193,7 +210,9 @@ class RacesIT {
     }
 
     private static java.util.Optional<String> sessionCookie(HttpResponse<String> response) {
-        return SetCookie.of(response, Browser.SESSION_COOKIE).map(SetCookie::value).filter(value -> !value.isEmpty());
+        return SetCookie.of(response, Browser.SESSION_COOKIE)
+                .map(SetCookie::value)
+                .filter(value -> !value.isEmpty());
     }
 
     private static void pause(long millis) {

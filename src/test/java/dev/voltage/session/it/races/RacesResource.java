@@ -81,8 +81,12 @@ public class RacesResource {
     /** Adds to a cart once the request holds its session and has waited {@code before} ms; the updater dwells. */
     @POST
     @Path("cart/{item}")
-    public String add(@PathParam("item") String item, @QueryParam("run") String run, @QueryParam("before") long before,
-            @QueryParam("dwell") long dwell, @QueryParam("slice") @DefaultValue("false") boolean slice) {
+    public String add(
+            @PathParam("item") String item,
+            @QueryParam("run") String run,
+            @QueryParam("before") long before,
+            @QueryParam("dwell") long dwell,
+            @QueryParam("slice") @DefaultValue("false") boolean slice) {
         session.exists(); // the request now holds its session, as one already in flight does
         arrivals.arrive(run);
         pause(before);
@@ -138,11 +142,12 @@ public class RacesResource {
     @Path("nested")
     public String nested() {
         return String.valueOf(session.update("outer", 0, outer -> {
-            int inner = session.update("inner", 0, n -> n + 1 + session.update("innermost", 0, m -> m + 1));
-            profile.change(lines -> ProfileSlice.append(lines, "nested"));
-            session.regenerate();
-            return outer + inner;
-        })) + "|" + String.join(",", profile.data());
+                    int inner = session.update("inner", 0, n -> n + 1 + session.update("innermost", 0, m -> m + 1));
+                    profile.change(lines -> ProfileSlice.append(lines, "nested"));
+                    session.regenerate();
+                    return outer + inner;
+                }))
+                + "|" + String.join(",", profile.data());
     }
 
     /** One of the reads and writes a page makes, chosen by {@code kind}. */
@@ -164,8 +169,8 @@ public class RacesResource {
             default -> {
                 try {
                     if (session.exists()) {
-                        return session.createdAt() + "," + session.lastAccessedAt() + "," + session.maxInactiveInterval()
-                                + "," + session.isNew();
+                        return session.createdAt() + "," + session.lastAccessedAt() + ","
+                                + session.maxInactiveInterval() + "," + session.isNew();
                     }
                 } catch (IllegalStateException e) {
                     return "no session: " + e.getMessage();

@@ -58,7 +58,9 @@ class RegistrationIT {
         String[] answer = login.body().split(";");
         // the cookie carries the id, with what the container adds (WildFly's route, Liberty's cache id and clone id)
         assertThat(browser.sessionCookie().orElseThrow()).contains(answer[0]);
-        assertThat(answer[2]).as("the configured timeout, applied by the library's listeners").isEqualTo("1234");
+        assertThat(answer[2])
+                .as("the configured timeout, applied by the library's listeners")
+                .isEqualTo("1234");
         assertThat(browser.get("session/read").body()).isEqualTo("ada;" + answer[1]);
     }
 
@@ -76,7 +78,9 @@ class RegistrationIT {
         String token = "complete-" + UUID.randomUUID();
 
         assertThat(browser.get("session/read?token=" + token).body()).isEqualTo("ada;" + logId);
-        assertThat(ServerLog.linesContaining("registration " + token)).singleElement().asString()
+        assertThat(ServerLog.linesContaining("registration " + token))
+                .singleElement()
+                .asString()
                 .contains("sessionId=" + logId + " registration " + token);
         assertThat(browser.get("session/events?logId=" + logId).body()).startsWith("created:" + logId + ";");
     }
@@ -89,13 +93,17 @@ class RegistrationIT {
         HttpResponse<String> early = browser.get("early/read");
 
         assertThat(early.body()).startsWith("committed early;ada;");
-        assertThat(Browser.sessionSetCookies(early)).as("rolling sends the cookie again before the application commits")
-                .singleElement().asString().startsWith(Browser.SESSION_COOKIE + "=").contains(id);
+        assertThat(Browser.sessionSetCookies(early))
+                .as("rolling sends the cookie again before the application commits")
+                .singleElement()
+                .asString()
+                .startsWith(Browser.SESSION_COOKIE + "=")
+                .contains(id);
     }
 
     private static WebArchive war(String name, boolean metadataComplete) {
-        return Deployments.war(name, PROPERTIES, SessionServlet.class, RegistrationEvents.class,
-                        EarlyCommitFilter.class)
+        return Deployments.war(
+                        name, PROPERTIES, SessionServlet.class, RegistrationEvents.class, EarlyCommitFilter.class)
                 .setWebXML(new StringAsset("""
                         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0" metadata-complete="%s">
                             <filter>
@@ -116,6 +124,7 @@ class RegistrationIT {
                                 <url-pattern>/early/*</url-pattern>
                             </servlet-mapping>
                         </web-app>
-                        """.formatted(metadataComplete, EarlyCommitFilter.class.getName(), SessionServlet.class.getName())));
+                        """.formatted(
+                                metadataComplete, EarlyCommitFilter.class.getName(), SessionServlet.class.getName())));
     }
 }

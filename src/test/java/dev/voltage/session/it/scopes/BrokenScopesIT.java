@@ -22,7 +22,11 @@ class BrokenScopesIT {
 
     @Deployment(name = "duplicate-scope-names", managed = false, testable = false)
     static WebArchive duplicateNames() {
-        return Deployments.war("duplicate-scope-names", Step.class, CheckoutState.class, CheckoutSession.class,
+        return Deployments.war(
+                "duplicate-scope-names",
+                Step.class,
+                CheckoutState.class,
+                CheckoutSession.class,
                 DuplicateCheckoutSession.class);
     }
 
@@ -38,16 +42,21 @@ class BrokenScopesIT {
     void twoSubclassesWithOneNameFailTheDeploymentNamingBoth() {
         String failure = Server.current().failureOf(deployer, "duplicate-scope-names");
 
-        assertThat(failure).as("the deployment fails").isNotNull().contains("The scope name 'checkout' is used by both "
-                + CheckoutSession.class.getName() + " and " + DuplicateCheckoutSession.class.getName()
-                + "; give each ScopedSession subclass its own name.");
+        assertThat(failure)
+                .as("the deployment fails")
+                .isNotNull()
+                .contains("The scope name 'checkout' is used by both "
+                        + CheckoutSession.class.getName() + " and " + DuplicateCheckoutSession.class.getName()
+                        + "; give each ScopedSession subclass its own name.");
     }
 
     @Test
     void anInvalidNameFailsTheDeploymentNamingIt() {
         String failure = Server.current().failureOf(deployer, "invalid-scope-name");
 
-        assertThat(failure).as("the deployment fails").isNotNull().contains("The scope name 'check out!' of " + BadNameSession.class.getName()
-                + " is invalid");
+        assertThat(failure)
+                .as("the deployment fails")
+                .isNotNull()
+                .contains("The scope name 'check out!' of " + BadNameSession.class.getName() + " is invalid");
     }
 }

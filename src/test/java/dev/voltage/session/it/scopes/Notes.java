@@ -1,6 +1,5 @@
 package dev.voltage.session.it.scopes;
 
-import dev.voltage.session.ScopedSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,8 +9,7 @@ import java.util.List;
 /** The same slice shape held by beans of each CDI scope; each must behave the same. */
 public final class Notes {
 
-    private Notes() {
-    }
+    private Notes() {}
 
     /** Held by an {@code @ApplicationScoped} bean. */
     @ApplicationScoped

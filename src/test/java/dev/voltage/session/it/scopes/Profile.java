@@ -6,8 +6,7 @@ public class Profile {
     private String displayName;
     private String locale;
 
-    public Profile() {
-    }
+    public Profile() {}
 
     public Profile(String displayName, String locale) {
         this.displayName = displayName;

@@ -25,10 +25,23 @@ class ScopedSessionIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("scopes", ScopesResource.class, Step.class, CheckoutState.class, CheckoutSession.class,
-                CartItem.class, CartSession.class, CounterSession.class, Profile.class, ProfileSession.class,
-                ListScope.class, Notes.class, Notes.ApplicationNotes.class, Notes.RequestNotes.class,
-                Notes.SessionNotes.class, Notes.DependentNotes.class);
+        return Deployments.war(
+                "scopes",
+                ScopesResource.class,
+                Step.class,
+                CheckoutState.class,
+                CheckoutSession.class,
+                CartItem.class,
+                CartSession.class,
+                CounterSession.class,
+                Profile.class,
+                ProfileSession.class,
+                ListScope.class,
+                Notes.class,
+                Notes.ApplicationNotes.class,
+                Notes.RequestNotes.class,
+                Notes.SessionNotes.class,
+                Notes.DependentNotes.class);
     }
 
     @ArquillianResource
@@ -40,7 +53,9 @@ class ScopedSessionIT {
 
         HttpResponse<String> first = browser.get("api/scopes/checkout");
         assertThat(first.body()).isEqualTo("SHIPPING,null");
-        assertThat(first.headers().allValues("Set-Cookie")).as("reading creates no session").isEmpty();
+        assertThat(first.headers().allValues("Set-Cookie"))
+                .as("reading creates no session")
+                .isEmpty();
 
         assertThat(browser.post("api/scopes/checkout/advance/PAYMENT").body()).isEqualTo("PAYMENT,null");
         assertThat(browser.put("api/scopes/checkout/address/home", "").body()).isEqualTo("PAYMENT,home");
@@ -114,7 +129,8 @@ class ScopedSessionIT {
         Browser browser = new Browser(base);
         browser.post("api/scopes/checkout/advance/PAYMENT");
 
-        assertThat(browser.get("api/scopes/checkout/read-twice-around-a-raw-write").body())
+        assertThat(browser.get("api/scopes/checkout/read-twice-around-a-raw-write")
+                        .body())
                 .isEqualTo("PAYMENT,null|PAYMENT,null|REVIEW,null");
     }
 
@@ -123,13 +139,19 @@ class ScopedSessionIT {
         Browser browser = new Browser(base);
 
         browser.put("api/scopes/raw/checkout", "{\"step\":\"PAYMENT\",\"coupon\":\"SPRING\"}");
-        assertThat(browser.get("api/scopes/checkout").body()).as("a field removed since").isEqualTo("PAYMENT,null");
+        assertThat(browser.get("api/scopes/checkout").body())
+                .as("a field removed since")
+                .isEqualTo("PAYMENT,null");
 
         browser.put("api/scopes/raw/checkout", "{\"addressId\":\"home\"}");
-        assertThat(browser.get("api/scopes/checkout").body()).as("a field added since").isEqualTo("null,home");
+        assertThat(browser.get("api/scopes/checkout").body())
+                .as("a field added since")
+                .isEqualTo("null,home");
 
         browser.put("api/scopes/raw/checkout", "{\"stage\":\"REVIEW\",\"addressId\":\"home\"}");
-        assertThat(browser.get("api/scopes/checkout").body()).as("a field renamed since").isEqualTo("null,home");
+        assertThat(browser.get("api/scopes/checkout").body())
+                .as("a field renamed since")
+                .isEqualTo("null,home");
     }
 
     @Test
@@ -143,7 +165,11 @@ class ScopedSessionIT {
 
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).isEqualTo("SHIPPING,null");
-        assertThat(ServerLog.linesContaining(warning)).hasSize(before + 1).last().asString().contains("WARN");
+        assertThat(ServerLog.linesContaining(warning))
+                .hasSize(before + 1)
+                .last()
+                .asString()
+                .contains("WARN");
         assertThat(browser.post("api/scopes/checkout/advance/REVIEW").body()).isEqualTo("REVIEW,null");
     }
 

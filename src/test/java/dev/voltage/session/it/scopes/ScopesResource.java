@@ -90,7 +90,8 @@ public class ScopesResource {
     @GET
     @Path("cart")
     public String cart() {
-        return cart.items().stream().map(i -> i.getClass().getSimpleName() + ":" + i.sku() + "x" + i.quantity())
+        return cart.items().stream()
+                .map(i -> i.getClass().getSimpleName() + ":" + i.sku() + "x" + i.quantity())
                 .collect(Collectors.joining(","));
     }
 

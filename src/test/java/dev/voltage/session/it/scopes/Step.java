@@ -2,5 +2,7 @@ package dev.voltage.session.it.scopes;
 
 /** The checkout's steps, in order. */
 public enum Step {
-    SHIPPING, PAYMENT, REVIEW
+    SHIPPING,
+    PAYMENT,
+    REVIEW
 }

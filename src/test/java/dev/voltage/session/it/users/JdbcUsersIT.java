@@ -32,16 +32,23 @@ class JdbcUsersIT {
 
     @Deployment(name = "jdbc", testable = false)
     static WebArchive jdbc() {
-        return Deployments.war("users-jdbc", "mp.config.profile=test\nvoltage.session.secret=jdbc-it-secret\n"
+        return Deployments.war(
+                "users-jdbc",
+                "mp.config.profile=test\nvoltage.session.secret=jdbc-it-secret\n"
                         + "voltage.session.users.store=jdbc\nvoltage.session.users.table=" + TABLE
                         + "\nvoltage.session.users.refresh=PT1S",
-                UsersResource.class, TableResource.class, Me.class, EventLog.class);
+                UsersResource.class,
+                TableResource.class,
+                Me.class,
+                EventLog.class);
     }
 
     @Deployment(name = "missing-datasource", managed = false, testable = false)
     static WebArchive missingDataSource() {
-        return Deployments.war("users-missing-datasource", "mp.config.profile=test\n"
-                + "voltage.session.users.store=jdbc\nvoltage.session.users.datasource=java:comp/env/jdbc/NoSuchSessions");
+        return Deployments.war(
+                "users-missing-datasource",
+                "mp.config.profile=test\n"
+                        + "voltage.session.users.store=jdbc\nvoltage.session.users.datasource=java:comp/env/jdbc/NoSuchSessions");
     }
 
     @ArquillianResource
@@ -63,7 +70,10 @@ class JdbcUsersIT {
 
         String rows = browser.get("api/table/" + TABLE + "/" + user).body();
 
-        assertThat(rows.lines()).singleElement().asString().endsWith(";" + me.logId() + ";0")
+        assertThat(rows.lines())
+                .singleElement()
+                .asString()
+                .endsWith(";" + me.logId() + ";0")
                 .doesNotContain(browser.sessionCookie().orElseThrow());
         assertThat(browser.get("api/users/devices").body()).isEqualTo(me.logId());
     }
@@ -78,7 +88,8 @@ class JdbcUsersIT {
         Me.of(laptop.post("api/users/regenerate"));
         String laptopNow = Me.of(laptop.get("api/users/me")).logId();
 
-        assertThat(laptop.get("api/users/devices").body().split(",")).containsExactlyInAnyOrder(laptopNow, phoneLogId)
+        assertThat(laptop.get("api/users/devices").body().split(","))
+                .containsExactlyInAnyOrder(laptopNow, phoneLogId)
                 .doesNotContain(laptopLogId);
 
         assertThat(laptop.delete("api/users/devices/" + phoneLogId).body()).startsWith("true|true;" + user);
@@ -96,14 +107,18 @@ class JdbcUsersIT {
         String logId = Me.of(browser.post("api/users/login/" + user)).logId();
         Browser otherServer = new Browser(base);
 
-        assertThat(otherServer.post("api/table/" + TABLE + "/" + user + "/" + logId + "/revoke").body()).isEqualTo("1");
+        assertThat(otherServer
+                        .post("api/table/" + TABLE + "/" + user + "/" + logId + "/revoke")
+                        .body())
+                .isEqualTo("1");
         Thread.sleep(1500); // past users.refresh
 
         HttpResponse<String> next = browser.get("api/users/me");
         assertThat(Me.of(next).exists()).isFalse();
         UsersIT.assertClearsCookie(next);
         assertThat(otherServer.get("api/users/events/" + logId).body())
-                .endsWith("destroyed:" + logId + ":REVOKED").containsOnlyOnce("destroyed");
+                .endsWith("destroyed:" + logId + ":REVOKED")
+                .containsOnlyOnce("destroyed");
         assertThat(otherServer.get("api/table/" + TABLE + "/" + user).body()).isEmpty();
         assertThat(otherServer.get("api/users/admin/" + user).body()).isEmpty();
     }
@@ -119,7 +134,9 @@ class JdbcUsersIT {
         Thread.sleep(1500); // past users.refresh: the next request's server reads the table again
         browser.get("api/users/me");
 
-        assertThat(browser.get("api/table/" + TABLE + "/" + user).body().lines()).singleElement().asString()
+        assertThat(browser.get("api/table/" + TABLE + "/" + user).body().lines())
+                .singleElement()
+                .asString()
                 .contains(logId);
     }
 
@@ -144,7 +161,10 @@ class JdbcUsersIT {
     void aDataSourceThatCannotBeFoundFailsTheDeploymentNamingIt() {
         String failure = Server.current().failureOf(deployer, "missing-datasource");
 
-        assertThat(failure).as("the deployment fails").isNotNull()
-                .contains("java:comp/env/jdbc/NoSuchSessions").contains("voltage.session.users.datasource");
+        assertThat(failure)
+                .as("the deployment fails")
+                .isNotNull()
+                .contains("java:comp/env/jdbc/NoSuchSessions")
+                .contains("voltage.session.users.datasource");
     }
 }

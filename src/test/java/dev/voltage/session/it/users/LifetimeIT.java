@@ -25,8 +25,12 @@ class LifetimeIT {
 
     @Deployment(testable = false)
     static WebArchive lifetime() {
-        return Deployments.war("lifetime", "mp.config.profile=test\nvoltage.session.absolute-timeout=" + ABSOLUTE_SECONDS,
-                UsersResource.class, Me.class, EventLog.class);
+        return Deployments.war(
+                "lifetime",
+                "mp.config.profile=test\nvoltage.session.absolute-timeout=" + ABSOLUTE_SECONDS,
+                UsersResource.class,
+                Me.class,
+                EventLog.class);
     }
 
     @ArquillianResource
@@ -49,11 +53,14 @@ class LifetimeIT {
         }
 
         assertThat(ended).as("the session ended").isNotNull();
-        assertThat(System.currentTimeMillis() - start).as("however active, it ended after about %s s", ABSOLUTE_SECONDS)
-                .isGreaterThanOrEqualTo((ABSOLUTE_SECONDS - 1) * 1000).isLessThan((ABSOLUTE_SECONDS + 5) * 1000);
+        assertThat(System.currentTimeMillis() - start)
+                .as("however active, it ended after about %s s", ABSOLUTE_SECONDS)
+                .isGreaterThanOrEqualTo((ABSOLUTE_SECONDS - 1) * 1000)
+                .isLessThan((ABSOLUTE_SECONDS + 5) * 1000);
         UsersIT.assertClearsCookie(ended);
         assertThat(browser.sessionCookie()).isEmpty();
-        assertThat(eventually(created.logId())).endsWith("destroyed:" + created.logId() + ":ABSOLUTE_TIMEOUT")
+        assertThat(eventually(created.logId()))
+                .endsWith("destroyed:" + created.logId() + ":ABSOLUTE_TIMEOUT")
                 .containsOnlyOnce("destroyed");
     }
 
@@ -65,7 +72,8 @@ class LifetimeIT {
         browser.post("api/users/regenerate");
         Thread.sleep(1000);
         Me loggedIn = Me.of(browser.post("api/users/login/ada"));
-        assertThat(Long.parseLong(loggedIn.secondsToExpiry())).as("expiresAt counts from the creation")
+        assertThat(Long.parseLong(loggedIn.secondsToExpiry()))
+                .as("expiresAt counts from the creation")
                 .isLessThanOrEqualTo(ABSOLUTE_SECONDS - 2);
 
         Thread.sleep(2500); // about 5 s after the creation, 2.5 s after the login
@@ -91,7 +99,8 @@ class LifetimeIT {
             assertThat(eventually(created.logId())).endsWith("destroyed:" + created.logId() + ":ABSOLUTE_TIMEOUT");
         }
         assertThat(Me.of(browser.get("api/users/me")).exists()).isFalse();
-        assertThat(eventually(created.logId())).endsWith("destroyed:" + created.logId() + ":ABSOLUTE_TIMEOUT")
+        assertThat(eventually(created.logId()))
+                .endsWith("destroyed:" + created.logId() + ":ABSOLUTE_TIMEOUT")
                 .containsOnlyOnce("destroyed");
     }
 

@@ -34,8 +34,8 @@ public class TableResource {
     public String rows(@PathParam("table") String table, @PathParam("user") String user) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT session_key, log_id, revoked FROM " + table
-                        + " WHERE user_name = ? ORDER BY log_id")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT session_key, log_id, revoked FROM " + table + " WHERE user_name = ? ORDER BY log_id")) {
             s.setString(1, user);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -49,11 +49,12 @@ public class TableResource {
     /** Another server revokes one session, as its UserSessions.revoke(user, logId) does. */
     @POST
     @Path("{table}/{user}/{logId}/revoke")
-    public String revoke(@PathParam("table") String table, @PathParam("user") String user,
-            @PathParam("logId") String logId) throws SQLException {
+    public String revoke(
+            @PathParam("table") String table, @PathParam("user") String user, @PathParam("logId") String logId)
+            throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE " + table
-                        + " SET revoked = 1 WHERE user_name = ? AND log_id = ? AND revoked = 0")) {
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE " + table + " SET revoked = 1 WHERE user_name = ? AND log_id = ? AND revoked = 0")) {
             s.setString(1, user);
             s.setString(2, logId);
             return String.valueOf(s.executeUpdate());

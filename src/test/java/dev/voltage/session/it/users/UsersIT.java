@@ -56,7 +56,8 @@ class UsersIT {
         Me next = Me.of(browser.get("api/users/me"));
         assertThat(next.user()).isEqualTo(user);
         assertThat(next.logId()).isEqualTo(loggedIn.logId());
-        assertThat(browser.getWithSessionId("api/users/me", cookieBefore).body()).startsWith("false;none");
+        assertThat(browser.getWithSessionId("api/users/me", cookieBefore).body())
+                .startsWith("false;none");
     }
 
     @Test
@@ -135,7 +136,8 @@ class UsersIT {
         assertClearsCookie(phoneNext);
         assertThat(phone.sessionCookie()).isEmpty();
         assertThat(laptop.get("api/users/devices").body()).isEqualTo(laptopSession.logId());
-        assertThat(laptop.get("api/users/events/" + phoneLogId).body()).endsWith("destroyed:" + phoneLogId + ":REVOKED")
+        assertThat(laptop.get("api/users/events/" + phoneLogId).body())
+                .endsWith("destroyed:" + phoneLogId + ":REVOKED")
                 .containsOnlyOnce("destroyed");
     }
 
@@ -154,8 +156,12 @@ class UsersIT {
         assertThat(Me.of(phone.get("api/users/me")).exists()).isFalse();
         assertThat(admin.get("api/users/admin/" + user).body()).isEmpty();
         assertThat(admin.delete("api/users/admin/" + user).body()).isEqualTo("0");
-        assertThat(admin.get("api/users/events/" + laptopLogId).body()).endsWith(":REVOKED").containsOnlyOnce("destroyed");
-        assertThat(admin.get("api/users/events/" + phoneLogId).body()).endsWith(":REVOKED").containsOnlyOnce("destroyed");
+        assertThat(admin.get("api/users/events/" + laptopLogId).body())
+                .endsWith(":REVOKED")
+                .containsOnlyOnce("destroyed");
+        assertThat(admin.get("api/users/events/" + phoneLogId).body())
+                .endsWith(":REVOKED")
+                .containsOnlyOnce("destroyed");
     }
 
     @Test
@@ -170,7 +176,8 @@ class UsersIT {
         assertClearsCookie(response);
         assertThat(browser.sessionCookie()).isEmpty();
         assertThat(new Browser(base).get("api/users/events/" + logId).body())
-                .endsWith("destroyed:" + logId + ":REVOKED").containsOnlyOnce("destroyed");
+                .endsWith("destroyed:" + logId + ":REVOKED")
+                .containsOnlyOnce("destroyed");
     }
 
     @Test
@@ -202,7 +209,8 @@ class UsersIT {
                 expected += f.get() ? 1 : 0;
             }
             Browser admin = new Browser(base);
-            List<String> listed = List.of(admin.get("api/users/admin/" + user).body().split(","));
+            List<String> listed =
+                    List.of(admin.get("api/users/admin/" + user).body().split(","));
             List<String> live = new ArrayList<>();
             for (Browser browser : browsers) {
                 Me me = Me.of(browser.get("api/users/me"));
@@ -222,8 +230,11 @@ class UsersIT {
 
     static void assertClearsCookie(HttpResponse<String> response) {
         List<String> setCookies = Browser.sessionSetCookies(response);
-        assertThat(setCookies).as("the response clears the session cookie").isNotEmpty()
+        assertThat(setCookies)
+                .as("the response clears the session cookie")
+                .isNotEmpty()
                 .anySatisfy(header -> assertThat(HttpCookie.parse(header).get(0).hasExpired())
-                        .as("Set-Cookie clears the session cookie: " + header).isTrue());
+                        .as("Set-Cookie clears the session cookie: " + header)
+                        .isTrue());
     }
 }

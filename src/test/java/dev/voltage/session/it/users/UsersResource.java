@@ -66,10 +66,12 @@ public class UsersResource {
         if (!session.exists()) {
             return "false;none;none;none;none;none";
         }
-        long toExpiry = session.expiresAt().map(at -> at.getEpochSecond() - java.time.Instant.now().getEpochSecond())
+        long toExpiry = session.expiresAt()
+                .map(at -> at.getEpochSecond() - java.time.Instant.now().getEpochSecond())
                 .orElse(-1L);
         return "true;" + session.user().orElse("none") + ";" + session.logId().orElseThrow() + ";"
-                + session.get("cart", "none") + ";" + session.maxInactiveInterval().toSeconds() + ";" + toExpiry;
+                + session.get("cart", "none") + ";"
+                + session.maxInactiveInterval().toSeconds() + ";" + toExpiry;
     }
 
     /** The devices page: the sessions of the logged-in user, as logId@lastAccessedMillis. */

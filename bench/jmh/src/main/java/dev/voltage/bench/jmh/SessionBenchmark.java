@@ -1,5 +1,7 @@
 package dev.voltage.bench.jmh;
 
+import dev.voltage.session.ScopedSession;
+import dev.voltage.session.Session;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.request.RequestSession;
@@ -7,8 +9,6 @@ import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.ScopedSession;
-import dev.voltage.session.Session;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class SessionBenchmark {
 
     /** One cart line. */
-    public record Item(String sku, int quantity) implements Serializable {
-    }
+    public record Item(String sku, int quantity) implements Serializable {}
 
     /** The cart as a slice. */
     @ApplicationScoped
@@ -64,14 +63,22 @@ public class SessionBenchmark {
 
     @Setup
     public void start() {
-        weld = new Weld().disableDiscovery()
-                .addBeanClasses(RequestSession.class, SessionLocks.class, RequestSlices.class,
-                        SliceCodec.class, ActiveConfiguration.class, LogIds.class, CartSlice.class)
+        weld = new Weld()
+                .disableDiscovery()
+                .addBeanClasses(
+                        RequestSession.class,
+                        SessionLocks.class,
+                        RequestSlices.class,
+                        SliceCodec.class,
+                        ActiveConfiguration.class,
+                        LogIds.class,
+                        CartSlice.class)
                 .initialize();
         requestContext = weld.select(RequestContextController.class).get();
         requestContext.activate();
         http = new FakeHttpSession(false);
-        RequestThread.begin(new FakeHttpRequest(http).asRequest()); // as the listener does; setup runs on the benchmark thread
+        RequestThread.begin(
+                new FakeHttpRequest(http).asRequest()); // as the listener does; setup runs on the benchmark thread
         session = weld.select(Session.class).get();
         slice = weld.select(CartSlice.class).get();
         slices = weld.select(RequestSlices.class).get();

@@ -10,6 +10,10 @@ public class HostCookieWithoutSecure {
 
     @Produces
     SessionConfiguration sessionConfiguration() {
-        return SessionConfiguration.builder().cookieName("__Host-SID").cookiePath("/").secure(false).build();
+        return SessionConfiguration.builder()
+                .cookieName("__Host-SID")
+                .cookiePath("/")
+                .secure(false)
+                .build();
     }
 }
