@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The asynchronous part of a request on a real server: tasks of the default managed executor,
- * of a {@code ContextService}, JAX-RS {@code CompletionStage} and {@code AsyncResponse}, a
- * servlet's async dispatch, and a task that outlives its request.
+ * of the default {@code ContextService}, JAX-RS {@code CompletionStage} and {@code AsyncResponse},
+ * and a task that outlives its request. (Not on Open Liberty yet, whose default executor's tasks
+ * get no request context: see the build's Liberty profile.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -76,16 +77,6 @@ class AsyncIT {
 
         assertThat(counts).hasSize(20).doesNotHaveDuplicates().contains(1, 20);
         assertThat(browser.get("api/async/value/count").body()).isEqualTo("20");
-    }
-
-    @Test
-    void theAsyncDispatchOfAServletUsesTheSessionAndLogsItsId() {
-        assertDispatchSeesSession("");
-    }
-
-    @Test
-    void anAsyncDispatchFromAContainerTaskUsesTheSessionAndLogsItsId() {
-        assertDispatchSeesSession("?fromTask=true");
     }
 
     @Test
@@ -142,21 +133,5 @@ class AsyncIT {
         assertThat(ServerLog.linesContaining(kind + " " + token))
                 .hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " " + kind + " " + token));
-    }
-
-    private void assertDispatchSeesSession(String query) {
-        Browser browser = new Browser(base);
-        String logId = browser.post("api/async/login").body();
-        String token = "dispatch-" + UUID.randomUUID();
-
-        HttpResponse<String> first = browser.get("dispatch/" + token + query);
-        HttpResponse<String> second = browser.get("dispatch/" + token + "-again" + query);
-
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(first.body()).isEqualTo("1;" + logId + ";" + logId);
-        assertThat(second.body()).isEqualTo("2;" + logId + ";" + logId);
-        assertThat(ServerLog.linesContaining("dispatched " + token))
-                .hasSize(2)
-                .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " dispatched " + token));
     }
 }
