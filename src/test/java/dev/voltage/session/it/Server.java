@@ -37,6 +37,12 @@ public enum Server {
     /** Undertow's message for a session used after it was invalidated. */
     private static final String INVALID_SESSION = "UT000010";
 
+    /** Open Liberty's message for a session used after it was invalidated. */
+    private static final String LIBERTY_INVALID_SESSION = "called on an invalidated session";
+
+    /** Weld's request listener, where Open Liberty's CDI reads the session as a request starts. */
+    private static final String WELD_REQUEST_START = "HttpContextLifecycle.requestInitialized";
+
     /** Frames of the library and of the tests' applications. */
     private static final String OUR_PACKAGE = "dev.voltage.session";
 
@@ -83,14 +89,23 @@ public enum Server {
      * library on the stack, because another request of its session invalidated it meanwhile. WildFly
      * 39 loses such races in its own code (its session lookup, {@code
      * ControlPointDeploymentInfoConfigurator$CompletableSession}, and Elytron restoring the identity
-     * from the session) with Undertow's {@code UT000010}, a 500; the library cannot reach that code.
+     * from the session) with Undertow's {@code UT000010}, a 500; Open Liberty's CDI (Weld) reads the
+     * session in its own request listener, before any listener or filter of the WAR, and fails with
+     * "called on an invalidated session". The library cannot reach that code.
      *
      * @param status the response's status
      * @param body the response's body (WildFly's error page shows the stack)
      * @return {@code true} for that container failure
      */
     public boolean failedInContainerSessionLookup(int status, String body) {
-        return this == WILDFLY && status == 500 && body.contains(INVALID_SESSION) && !body.contains(OUR_PACKAGE);
+        if (status != 500 || body.contains(OUR_PACKAGE)) {
+            return false;
+        }
+        return switch (this) {
+            case WILDFLY -> body.contains(INVALID_SESSION);
+            case LIBERTY -> body.contains(LIBERTY_INVALID_SESSION) && body.contains(WELD_REQUEST_START);
+            default -> false;
+        };
     }
 
     /**

@@ -116,7 +116,7 @@ class RacesIT {
             for (CompletableFuture<HttpResponse<String>> request : requests) {
                 HttpResponse<String> response = request.join();
                 if (Server.current().failedInContainerSessionLookup(response.statusCode(), response.body())) {
-                    continue; // WildFly's own code lost the race before the WAR's code ran: see Server
+                    continue; // the container's own code lost the race before the WAR's code ran: see Server
                 }
                 assertThat(response.statusCode())
                         .as(response.uri() + ": " + response.body())
@@ -156,7 +156,7 @@ class RacesIT {
             Set<String> cookies = new LinkedHashSet<>();
             for (HttpResponse<String> response : List.of(update.join(), delete.join())) {
                 if (Server.current().failedInContainerSessionLookup(response.statusCode(), response.body())) {
-                    continue; // WildFly's own code lost the race before the WAR's code ran: see Server
+                    continue; // the container's own code lost the race before the WAR's code ran: see Server
                 }
                 assertThat(response.statusCode())
                         .as("round " + round + ": " + response.body())
