@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * UserSessions with the {@code jdbc} index on the server's default data source (H2 on WildFly):
+ * UserSessions with the {@code jdbc} index on the server's default data source (H2 on WildFly,
+ * Payara and, as src/test/liberty/server.xml defines it, Open Liberty; Derby on GlassFish):
  * the table is created, holds no session id, is shared (a revocation written to it by another
  * server ends the session here within {@code users.refresh}), and rows of dead servers go.
  */
