@@ -14,8 +14,10 @@ import java.time.Instant;
 /**
  * Applies the session's lifetime to every request, before any filter or servlet of the
  * application runs: a session past its absolute timeout ends and the request reads as having
- * none (and {@link EndedSessionCookieFilter} clears its cookie). At the end of each request, and at a session's creation,
- * the container's inactivity timeout is kept within the lifetime left.
+ * none (and {@link EndedSessionCookieFilter} clears its cookie), and so does a session that the
+ * library ended and its container kept (see {@link SessionEnds#endSurvivor}). At the end of each
+ * request, and at a session's creation, the container's inactivity timeout is kept within the
+ * lifetime left.
  */
 public class LifetimeListener implements ServletRequestListener, HttpSessionListener {
 
@@ -36,7 +38,10 @@ public class LifetimeListener implements ServletRequestListener, HttpSessionList
             return;
         }
         HttpSession session = validSession(request);
-        if (session != null && lifetime.outlived(session, Instant.now())) {
+        if (session == null || ends.endSurvivor(session)) {
+            return;
+        }
+        if (lifetime.outlived(session, Instant.now())) {
             ends.end(session, Reason.ABSOLUTE_TIMEOUT);
         }
     }

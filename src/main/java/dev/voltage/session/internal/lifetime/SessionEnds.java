@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,9 +24,14 @@ public class SessionEnds {
 
     private final Map<String, Reason> pending = new ConcurrentHashMap<>();
 
-    private final Map<String, Boolean> endedIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+    private static final long NOT_REPORTED = 0;
+
+    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
+
+    /** Ids the library ended, with when their {@code SessionDestroyed} was reported ({@link #NOT_REPORTED} before). */
+    private final Map<String, Long> endedIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > REMEMBERED_ENDED_IDS;
         }
     });
@@ -50,18 +56,20 @@ public class SessionEnds {
      *
      * @param session the session
      * @param reason why it ends
-     * @return {@code true} when it ended now; {@code false} when it had already ended
+     * @return {@code true} when it ended now, or ends at its next request or by its deadline where
+     *         the handle outlived its request; {@code false} when it had already ended
      */
     public boolean end(HttpSession session, Reason reason) {
         String id = session.getId();
         announce(id, reason);
         try {
             session.invalidate();
+            // The container reads the reason as it destroys the session; a handle that outlived its request
+            // (a distributable session manager's) may not destroy it now, and the reason stays for its end.
             return true;
         } catch (IllegalStateException alreadyInvalid) {
-            return false;
-        } finally {
             pending.remove(id);
+            return false;
         }
     }
 
@@ -74,7 +82,47 @@ public class SessionEnds {
      */
     public void announce(String sessionId, Reason reason) {
         pending.put(sessionId, reason);
-        endedIds.put(sessionId, Boolean.TRUE);
+        endedIds.put(sessionId, NOT_REPORTED);
+    }
+
+    /**
+     * Ends, without a second {@code SessionDestroyed}, a session that the library ended and
+     * reported ended, but that its container kept: WildFly's distributable session manager tells
+     * the listeners and drops the attributes when a handle that outlived its request is
+     * invalidated, yet keeps the session under its id. Its next request ends it for good.
+     *
+     * @param session the session, in a request of its own
+     * @return {@code true} when the session was such a survivor and is now ended
+     */
+    public boolean endSurvivor(HttpSession session) {
+        String id = session.getId();
+        Long reportedAt = endedIds.get(id);
+        if (reportedAt == null || reportedAt == NOT_REPORTED) {
+            return false;
+        }
+        silenced.add(id);
+        try {
+            if (session.getCreationTime() > reportedAt) {
+                return false; // a session created since under the same id
+            }
+            session.invalidate();
+            return true;
+        } catch (IllegalStateException endedMeanwhile) {
+            return true;
+        } finally {
+            silenced.remove(id);
+        }
+    }
+
+    /**
+     * Tells whether the container is ending a session whose end was reported already, so that no
+     * second event is fired.
+     *
+     * @param sessionId the id of the session being destroyed
+     * @return {@code true} for a survivor that {@link #endSurvivor} is ending
+     */
+    public boolean isSilenced(String sessionId) {
+        return silenced.contains(sessionId);
     }
 
     /**
@@ -88,12 +136,13 @@ public class SessionEnds {
     public Reason reasonOf(HttpSession session, Reason observed) {
         Reason announced = pending.remove(session.getId());
         if (announced != null) {
+            endedIds.replace(session.getId(), System.currentTimeMillis());
             return announced;
         }
         if (observed == Reason.EXPIRED) {
             try {
                 if (lifetime.outlived(session, Instant.now().plusSeconds(1))) {
-                    endedIds.put(session.getId(), Boolean.TRUE); // its client's next request clears the cookie
+                    endedIds.put(session.getId(), System.currentTimeMillis()); // its next request clears the cookie
                     return Reason.ABSOLUTE_TIMEOUT;
                 }
             } catch (IllegalStateException alreadyInvalid) {

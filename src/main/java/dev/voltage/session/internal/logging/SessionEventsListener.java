@@ -86,6 +86,9 @@ public class SessionEventsListener implements HttpSessionListener, HttpSessionId
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
         mdc.hideId(session.getId());
+        if (ends.isSilenced(session.getId())) {
+            return;
+        }
         String logId = logIds.of(session.getId());
         notify(destroyed, new SessionDestroyed(logId, ends.reasonOf(session, reasonOf(session))), logId);
     }

@@ -91,20 +91,25 @@ public class LocalSessions {
     }
 
     /**
-     * Follows a session's id change.
+     * Follows a session's id change, keeping the handle of the request that changed it: a
+     * distributable session manager (WildFly's) gives each request its own handle, and one kept
+     * from before the change still names the old id.
      *
      * @param oldId the id it had
-     * @param newId the id it has now
+     * @param session the session, under the id it has now
      */
-    public synchronized void renamed(String oldId, String newId) {
+    public synchronized void renamed(String oldId, HttpSession session) {
         Bound bound = byId.remove(oldId);
         if (bound == null) {
             return;
         }
+        String newId = session.getId();
         Set<String> ids = byUser.get(bound.user());
         ids.remove(oldId);
         ids.add(newId);
-        byId.put(newId, bound);
+        Bound renamed = new Bound(bound.user(), session);
+        renamed.usedAt = bound.usedAt;
+        byId.put(newId, renamed);
     }
 
     /**

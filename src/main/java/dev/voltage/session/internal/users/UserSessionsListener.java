@@ -40,7 +40,7 @@ public class UserSessionsListener implements HttpSessionListener, HttpSessionIdL
 
     @Override
     public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
-        local.renamed(oldSessionId, event.getSession().getId());
+        local.renamed(oldSessionId, event.getSession());
         store.shared().renamed(oldSessionId, event.getSession().getId());
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -22,18 +23,35 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Session.login, Session.user and UserSessions with the memory index, on a real server. */
+/**
+ * Session.login, Session.user and UserSessions with the memory index, on a real server. The
+ * revocations and the concurrent logins run in a plain WAR and in a {@code <distributable/>} one:
+ * there WildFly keeps the sessions in its distributable session manager even on one server (a
+ * passivating cache, each request getting its own handle of the session) and Payara in its
+ * replicated store, and the index must list, end and forget them as well.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class UsersIT {
 
-    @Deployment(testable = false)
+    @Deployment(name = "plain", testable = false)
     static WebArchive users() {
         return Deployments.war("users", UsersResource.class, Me.class, EventLog.class);
     }
 
+    @Deployment(name = "distributable", testable = false)
+    static WebArchive distributableUsers() {
+        return Deployments.distributable(
+                Deployments.war("users-distributable", UsersResource.class, Me.class, EventLog.class));
+    }
+
     @ArquillianResource
+    @OperateOnDeployment("plain")
     URL base;
+
+    @ArquillianResource
+    @OperateOnDeployment("distributable")
+    URL distributableBase;
 
     /** A user name of this test only, so tests do not see each other's sessions. */
     private static String someone() {
@@ -119,6 +137,15 @@ class UsersIT {
 
     @Test
     void revokingAnotherDeviceEndsItAtOnceAndItsNextRequestReadsAsNoSession() {
+        revokeAnotherDevice(base);
+    }
+
+    @Test
+    void inADistributableWarRevokingAnotherDeviceEndsItAtOnce() {
+        revokeAnotherDevice(distributableBase);
+    }
+
+    private void revokeAnotherDevice(URL base) {
         String user = someone();
         Browser laptop = new Browser(base);
         Browser phone = new Browser(base);
@@ -143,6 +170,15 @@ class UsersIT {
 
     @Test
     void revokingEveryDeviceFromAnAdminPageEndsThemAll() {
+        revokeEveryDevice(base);
+    }
+
+    @Test
+    void inADistributableWarRevokingEveryDeviceEndsThemAll() {
+        revokeEveryDevice(distributableBase);
+    }
+
+    private void revokeEveryDevice(URL base) {
         String user = someone();
         Browser laptop = new Browser(base);
         Browser phone = new Browser(base);
@@ -182,6 +218,15 @@ class UsersIT {
 
     @Test
     void concurrentLoginsLogoutsAndRevocationsLeaveExactlyTheLiveSessionsListed() throws Exception {
+        loginLogoutAndRevokeConcurrently(base);
+    }
+
+    @Test
+    void inADistributableWarConcurrentLoginsLogoutsAndRevocationsLeaveExactlyTheLiveSessionsListed() throws Exception {
+        loginLogoutAndRevokeConcurrently(distributableBase);
+    }
+
+    private void loginLogoutAndRevokeConcurrently(URL base) throws Exception {
         String user = someone();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Browser> browsers = new ArrayList<>();
