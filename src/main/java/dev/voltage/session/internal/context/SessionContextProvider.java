@@ -20,7 +20,10 @@ import org.slf4j.MDC;
  * request's session; the thread gets back what it had when the task ends.
  *
  * <p>Its context type is {@value #CONTEXT_TYPE}: a {@code @ContextServiceDefinition} propagates it
- * by that name or under {@code ALL_REMAINING}, and clears it when it lists it as cleared.
+ * by that name or under {@code ALL_REMAINING}, and clears it when it lists it as cleared. Open
+ * Liberty propagates third-party context only through an application's own definitions: its
+ * default executor and {@code ContextService}, like every {@code contextService} of its
+ * {@code server.xml}, never capture it (their tasks run without the request).
  */
 public class SessionContextProvider implements ThreadContextProvider {
 

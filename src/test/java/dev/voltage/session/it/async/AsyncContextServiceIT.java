@@ -16,14 +16,19 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A {@code ContextService} of the application's own definition carries the session, on every server. */
+/**
+ * A {@code ContextService} of the application's own definition, and a managed executor that uses
+ * it, carry the session on every server: the alternative where the server's defaults do not
+ * (Open Liberty's default executor and {@code ContextService}, Payara's default
+ * {@code ContextService}).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AsyncContextServiceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("async-defined", DefinedContextResource.class);
+        return Deployments.war("async-defined", DefinedContextResource.class, LateTasks.class);
     }
 
     @ArquillianResource
@@ -31,18 +36,49 @@ class AsyncContextServiceIT {
 
     @Test
     void aContextualSupplierOfADefinedContextServiceUsesTheRequestsSessionAndLogsItsId() {
+        assertTaskSeesSession("supplier", "defined");
+    }
+
+    @Test
+    void aCompletionStageOfADefinedManagedExecutorUsesTheRequestsSessionAndLogsItsId() {
+        assertTaskSeesSession("stage", "executor");
+    }
+
+    @Test
+    void aTaskOfADefinedManagedExecutorThatOutlivesItsRequestIsRefusedTheSessionWithTheCause()
+            throws InterruptedException {
+        Browser browser = new Browser(base);
+        browser.post("api/defined/login");
+        String token = "late-" + UUID.randomUUID();
+
+        assertThat(browser.post("api/defined/outlive/" + token).body()).isEqualTo("submitted");
+        String outcome = "pending";
+        for (long deadline = System.currentTimeMillis() + 30_000;
+                outcome.equals("pending") && System.currentTimeMillis() < deadline;
+                Thread.sleep(250)) {
+            outcome = browser.get("api/defined/outcome/" + token).body();
+        }
+
+        assertThat(outcome)
+                .startsWith("java.lang.IllegalStateException: The HTTP request this task was submitted "
+                        + "from has completed, so Session can no longer read or write its session");
+        assertThat(browser.get("api/defined/value/late").body()).isEqualTo("null");
+        assertThat(browser.get("api/defined/value/before").body()).isEqualTo(token);
+    }
+
+    private void assertTaskSeesSession(String path, String logged) {
         Browser browser = new Browser(base);
         String logId = browser.post("api/defined/login").body();
-        String token = "defined-" + UUID.randomUUID();
+        String token = path + "-" + UUID.randomUUID();
 
-        HttpResponse<String> first = browser.post("api/defined/supplier/" + token);
-        HttpResponse<String> second = browser.post("api/defined/supplier/" + token + "-again");
+        HttpResponse<String> first = browser.post("api/defined/" + path + "/" + token);
+        HttpResponse<String> second = browser.post("api/defined/" + path + "/" + token + "-again");
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).isEqualTo("1;" + logId + ";" + logId);
         assertThat(second.body()).isEqualTo("2;" + logId + ";" + logId);
-        assertThat(ServerLog.linesContaining("defined " + token))
+        assertThat(ServerLog.linesContaining(logged + " " + token))
                 .hasSize(2)
-                .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " defined " + token));
+                .allSatisfy(line -> assertThat(line).contains("sessionId=" + logId + " " + logged + " " + token));
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.MDC;
  * Hands session work to other threads as an application's asynchronous resource does: a managed
  * executor, a {@code ContextService}, a suspended response, a task that outlives its request.
  * Each task reports {@code count;MDC;logId}: the counter it incremented with {@code update}, the
- * MDC's {@code sessionId} on its thread, and {@code Session.logId()} there.
+ * MDC's {@code sessionId} on its thread, and {@code Session.logId()} there; or, where
+ * {@code Session} refused the task, the exception's class and message.
  */
 @Path("async")
 @RequestScoped
@@ -127,7 +128,11 @@ public class AsyncResource {
 
     private String count(String kind, String token) {
         LOG.info("{} {}", kind, token);
-        int count = session.update("count", 0, c -> c + 1);
-        return count + ";" + MDC.get("sessionId") + ";" + session.logId().orElse("none");
+        try {
+            int count = session.update("count", 0, c -> c + 1);
+            return count + ";" + MDC.get("sessionId") + ";" + session.logId().orElse("none");
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
     }
 }
