@@ -31,7 +31,7 @@ if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
 fi
 
 echo "== building the library, the benchmark WAR and the JMH jar from source"
-mvn -B -q -f pom.xml -DskipTests package
+mvn -B -q -o -f pom.xml -DskipTests package  # -o: what it needs is cached after a first online build
 
 echo "== starting WildFly with the benchmark's applications, and express-session"
 start_wildfly "$PWD/$RESULTS/wildfly.pid" "$RESULTS/wildfly.log" "${SERVER_CPU[@]}"
