@@ -21,7 +21,10 @@ if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
 fi
 
 echo "== async-profiler $PROFILER"
-mvn -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$PROFILER:jar:linux-x64" -DoutputDirectory=target/profiler
+# fetched once (a network namespace without a way out can then run it offline)
+[ -f "target/profiler/async-profiler-$PROFILER-linux-x64.jar" ] \
+  || mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="tools.profiler:async-profiler:$PROFILER:jar:linux-x64" -DoutputDirectory=target/profiler
 unzip -o -q "target/profiler/async-profiler-$PROFILER-linux-x64.jar" 'linux-x64/*' -d target/profiler
 AGENT=$PWD/target/profiler/linux-x64/libasyncProfiler.so
 

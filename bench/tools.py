@@ -71,8 +71,8 @@ def anonymous(port, prefix, reads):
 def report(results_file):
     """Medians with min-max, and ratios against raw measured in the same round."""
     rows = [json.loads(line) for line in open(results_file)]
-    endpoints = ["read cart", "add to cart", "anonymous read", "login"]
-    impls = ["raw", "raw-lib", "session", "slice", "express"]
+    endpoints = list(dict.fromkeys(r["endpoint"] for r in rows))
+    impls = list(dict.fromkeys(r["impl"] for r in rows))
     print("| endpoint | implementation | req/s median (min-max) | ratio to raw, median (min-max) | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|---|")
     for endpoint in endpoints:

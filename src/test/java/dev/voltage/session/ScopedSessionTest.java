@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.voltage.session.internal.VoltageSessionExtension;
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
@@ -16,6 +17,9 @@ import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.internal.slice.StateTypes;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.it.scopes.CartItem;
 import dev.voltage.session.it.scopes.CartSession;
 import dev.voltage.session.it.scopes.CheckoutSession;
@@ -61,6 +65,10 @@ class ScopedSessionTest {
                             SliceCodec.class,
                             ActiveConfiguration.class,
                             LogIds.class,
+                            UserBindings.class,
+                            LocalSessions.class,
+                            UserIndexStore.class,
+                            SessionLifetime.class,
                             CheckoutSession.class,
                             CartSession.class,
                             CounterSession.class,

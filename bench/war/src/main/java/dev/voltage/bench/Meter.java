@@ -1,6 +1,7 @@
 package dev.voltage.bench;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -23,6 +24,26 @@ public class Meter {
     @Path("sessions")
     public String sessions() {
         return String.valueOf(live.count());
+    }
+
+    /**
+     * The sizes of the library's own structures that grow with sessions (the per-session locks,
+     * the user index), for the soak; {@code none} in the application without the library.
+     */
+    @GET
+    @Path("structures")
+    public String structures() {
+        return "locks=" + size("dev.voltage.session.internal.request.SessionLocks") + " users="
+                + size("dev.voltage.session.internal.users.LocalSessions");
+    }
+
+    private static String size(String bean) {
+        try {
+            Object instance = CDI.current().select(Class.forName(bean)).get();
+            return String.valueOf(instance.getClass().getMethod("size").invoke(instance));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "none";
+        }
     }
 
     @GET

@@ -49,6 +49,26 @@ public class RawResource {
         return cart();
     }
 
+    /** The soak's logout. */
+    @POST
+    @Path("logout")
+    public String logout() {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "ok";
+    }
+
+    /** The soak's login: the session ends after a minute without requests, as the soak's Session application is configured. */
+    @POST
+    @Path("short-login")
+    public String shortLogin() {
+        login();
+        request.getSession(false).setMaxInactiveInterval(60);
+        return "ok";
+    }
+
     @POST
     @Path("login")
     public String login() {

@@ -45,4 +45,21 @@ public class SessionResource {
         session.set("cart", Carts.full());
         return "ok";
     }
+
+    /** The soak's logout. */
+    @POST
+    @Path("logout")
+    public String logout() {
+        session.delete();
+        return "ok";
+    }
+
+    /** A login through the user index ({@code Session.login}: a new id, the session listed under its user). */
+    @POST
+    @Path("signin")
+    public String signIn() {
+        session.login("ada");
+        session.set("cart", Carts.full());
+        return "ok";
+    }
 }

@@ -25,8 +25,11 @@ public class LogIds {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int LENGTH = 16;
 
-    /** Slots of {@link #recent}, a power of two: about 100 KiB when all are filled. */
-    private static final int RECENT_SLOTS = 1024;
+    /**
+     * Slots of {@link #recent}, a power of two: about 400 KiB when all are filled, so that an
+     * application with a few thousand sessions active at once computes few HMACs again.
+     */
+    private static final int RECENT_SLOTS = 4096;
 
     private final ActiveConfiguration settings;
 

@@ -9,7 +9,6 @@ import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.users.UserBindings;
 import dev.voltage.session.internal.users.UserNames;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -41,20 +40,18 @@ public class RequestSession implements Session {
     private final ActiveConfiguration settings;
     private final LogIds logIds;
 
-    /** The binding of sessions to users, resolved when {@link #login} is first called. */
-    @Inject
-    Instance<UserBindings> bindings;
+    /** The binding of sessions to users. */
+    private final UserBindings bindings;
 
-    /** The session deadlines, resolved when {@link #expiresAt()} is first called. */
-    @Inject
-    Instance<SessionLifetime> lifetime;
+    /** The session deadlines. */
+    private final SessionLifetime lifetime;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
@@ -64,14 +61,24 @@ public class RequestSession implements Session {
      * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
      * @param settings the configuration in force
      * @param logIds turns the id into the log id
+     * @param bindings binds sessions to users
+     * @param lifetime the session deadlines
      */
     @Inject
-    public RequestSession(SessionLocks locks, RequestSlices slices, ActiveConfiguration settings, LogIds logIds) {
+    public RequestSession(
+            SessionLocks locks,
+            RequestSlices slices,
+            ActiveConfiguration settings,
+            LogIds logIds,
+            UserBindings bindings,
+            SessionLifetime lifetime) {
         this.access = new SessionAccess();
         this.exclusive = new ExclusiveSession(access, locks);
         this.slices = slices;
         this.settings = settings;
         this.logIds = logIds;
+        this.bindings = bindings;
+        this.lifetime = lifetime;
     }
 
     @Override
@@ -218,7 +225,7 @@ public class RequestSession implements Session {
     @Override
     public void login(String user) {
         UserNames.requireLogin(user);
-        UserBindings binder = bindings.get();
+        UserBindings binder = bindings;
         boolean bound = exclusive.apply(
                 "Session.login()",
                 session -> {
@@ -301,7 +308,7 @@ public class RequestSession implements Session {
 
     @Override
     public Optional<Instant> expiresAt() {
-        SessionLifetime deadlines = lifetime.get();
+        SessionLifetime deadlines = lifetime;
         return ifExists(deadlines::expiresAt, Optional.empty());
     }
 

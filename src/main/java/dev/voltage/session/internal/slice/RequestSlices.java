@@ -98,7 +98,12 @@ public class RequestSlices implements SliceStore {
                 json -> {
                     T state = json == ENDED ? ended(name, defaults) : current(name, type, json, defaults);
                     T changed = updater.apply(state);
-                    return changed == null ? null : new Slice(codec.encode(name, type, changed), changed);
+                    if (changed == null) {
+                        return null;
+                    }
+                    String encoded = codec.encode(name, type, changed);
+                    codec.remember(encoded, type, changed);
+                    return new Slice(encoded, changed);
                 },
                 (session, slice) -> {
                     if (slice == null) {

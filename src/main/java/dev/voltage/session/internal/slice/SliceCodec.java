@@ -17,6 +17,7 @@ public class SliceCodec {
 
     private Jsonb jsonb;
     private final SliceWarnings warnings = new SliceWarnings(System::nanoTime);
+    private final DecodedSlices decoded = new DecodedSlices();
 
     @PostConstruct
     void open() {
@@ -54,7 +55,9 @@ public class SliceCodec {
 
     /**
      * Reads a state from JSON, ignoring properties the type does not have. A document larger or
-     * deeper than a slice may be is not parsed at all.
+     * deeper than a slice may be is not parsed at all. The very {@code String} instance decoded
+     * (or {@link #remember remembered}) lately on this server is not decoded again: its state is
+     * handed out as a copy ({@link DecodedSlices}).
      *
      * @param type the state's type
      * @param json the JSON
@@ -62,7 +65,12 @@ public class SliceCodec {
      * @return the state, never {@code null}
      * @throws UnreadableSliceException saying, without quoting the document, why it cannot be read
      */
+    @SuppressWarnings("unchecked")
     public <T> T decode(Type type, String json) {
+        Object known = decoded.find(json, type);
+        if (known != null) {
+            return (T) known;
+        }
         String problem = SliceBounds.problemOf(json);
         if (problem != null) {
             throw new UnreadableSliceException(problem);
@@ -84,7 +92,20 @@ public class SliceCodec {
         if (state == null) {
             throw new UnreadableSliceException("it is JSON null");
         }
+        decoded.keep(json, type, state);
         return state;
+    }
+
+    /**
+     * Remembers the state that {@link #encode} turned into this very JSON instance, so that the
+     * next request that reads it does not decode it.
+     *
+     * @param json the JSON, as it is written to the session
+     * @param type the state's type
+     * @param state the state, which the caller may go on changing: a copy is kept
+     */
+    public void remember(String json, Type type, Object state) {
+        decoded.keep(json, type, state);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sessions bound to a user that this server holds, by user and by id: the {@code memory}
@@ -45,7 +46,9 @@ public class LocalSessions {
         }
     }
 
-    private final Map<String, Bound> byId = new HashMap<>();
+    /** Changed under the monitor only; read without it where one entry is enough ({@link #used}). */
+    private final Map<String, Bound> byId = new ConcurrentHashMap<>();
+
     private final Map<String, Set<String>> byUser = new HashMap<>();
     private int bindsSinceSweep;
 
@@ -138,10 +141,7 @@ public class LocalSessions {
      * @return {@code true} when the session is listed
      */
     public boolean used(String id) {
-        Bound bound;
-        synchronized (this) {
-            bound = byId.get(id);
-        }
+        Bound bound = byId.get(id);
         if (bound == null) {
             return false;
         }

@@ -70,6 +70,16 @@ public class UserBindings {
     }
 
     /**
+     * Tells whether another server revoked a session through the shared index.
+     *
+     * @param session a valid session
+     * @return {@code true} when it was revoked; never with the {@code memory} index
+     */
+    public boolean revoked(HttpSession session) {
+        return store.shared().revoked(session.getId());
+    }
+
+    /**
      * Returns the user a session is bound to.
      *
      * @param session a valid session

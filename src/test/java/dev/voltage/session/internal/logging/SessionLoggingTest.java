@@ -19,6 +19,9 @@ import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.request.SessionRequestListener;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +58,10 @@ class SessionLoggingTest {
                     SessionEventsListener.class,
                     RecordedEvents.class,
                     SessionEnds.class,
-                    SessionLifetime.class)
+                    SessionLifetime.class,
+                    UserBindings.class,
+                    LocalSessions.class,
+                    UserIndexStore.class)
             .activate(RequestScoped.class)
             .build();
 

@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voltage.session.Session;
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,7 +45,11 @@ class RequestSessionTest {
                     RequestSlices.class,
                     SliceCodec.class,
                     ActiveConfiguration.class,
-                    LogIds.class)
+                    LogIds.class,
+                    UserBindings.class,
+                    LocalSessions.class,
+                    UserIndexStore.class,
+                    SessionLifetime.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -349,7 +357,12 @@ class RequestSessionTest {
                     RequestThread.begin(new FakeHttpRequest(shared).asRequest());
                     try {
                         return new RequestSession(
-                                        locks, new RequestSlices(locks, null), new ActiveConfiguration(), null)
+                                        locks,
+                                        new RequestSlices(locks, null),
+                                        new ActiveConfiguration(),
+                                        null,
+                                        null,
+                                        null)
                                 .update("cart", List.<String>of(), cart -> {
                                     Thread.yield();
                                     return append(cart, item);

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voltage.session.Session;
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
@@ -27,7 +31,11 @@ class SessionOutsideRequestTest {
             RequestSlices.class,
             SliceCodec.class,
             ActiveConfiguration.class,
-            LogIds.class);
+            LogIds.class,
+            UserBindings.class,
+            LocalSessions.class,
+            UserIndexStore.class,
+            SessionLifetime.class);
 
     @Inject
     Session session;

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voltage.session.Session;
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.it.scopes.CounterSession;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
@@ -49,7 +53,11 @@ class SessionRacesTest {
                     RequestSlices.class,
                     SliceCodec.class,
                     ActiveConfiguration.class,
-                    LogIds.class)
+                    LogIds.class,
+                    UserBindings.class,
+                    LocalSessions.class,
+                    UserIndexStore.class,
+                    SessionLifetime.class)
             .activate(RequestScoped.class)
             .build();
 
@@ -417,7 +425,8 @@ class SessionRacesTest {
         return pool.submit(() -> {
             RequestThread.begin(http.asRequest());
             try {
-                return work.apply(new RequestSession(locks, new RequestSlices(locks, codec), settings, null));
+                return work.apply(
+                        new RequestSession(locks, new RequestSlices(locks, codec), settings, null, null, null));
             } finally {
                 RequestThread.end();
             }

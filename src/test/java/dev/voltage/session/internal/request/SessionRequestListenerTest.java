@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionEnds;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.logging.SessionMdc;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
@@ -25,8 +30,16 @@ import org.slf4j.MDC;
 class SessionRequestListenerTest {
 
     @WeldSetup
-    WeldInitiator weld =
-            WeldInitiator.of(ActiveConfiguration.class, LogIds.class, SessionMdc.class, SessionRequestListener.class);
+    WeldInitiator weld = WeldInitiator.of(
+            ActiveConfiguration.class,
+            LogIds.class,
+            SessionMdc.class,
+            SessionRequestListener.class,
+            SessionLifetime.class,
+            SessionEnds.class,
+            UserBindings.class,
+            LocalSessions.class,
+            UserIndexStore.class);
 
     @Inject
     ActiveConfiguration settings;

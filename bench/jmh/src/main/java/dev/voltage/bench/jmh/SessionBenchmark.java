@@ -3,12 +3,16 @@ package dev.voltage.bench.jmh;
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.Session;
 import dev.voltage.session.internal.config.ActiveConfiguration;
+import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
+import dev.voltage.session.internal.users.LocalSessions;
+import dev.voltage.session.internal.users.UserBindings;
+import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +57,8 @@ public class SessionBenchmark {
         }
     }
 
+    private static final String SLICE_ATTRIBUTE = ScopedSession.ATTRIBUTE_PREFIX + "cart";
+
     private WeldContainer weld;
     private RequestContextController requestContext;
     private FakeHttpSession http;
@@ -72,6 +78,10 @@ public class SessionBenchmark {
                         SliceCodec.class,
                         ActiveConfiguration.class,
                         LogIds.class,
+                        UserBindings.class,
+                        LocalSessions.class,
+                        UserIndexStore.class,
+                        SessionLifetime.class,
                         CartSlice.class)
                 .initialize();
         requestContext = weld.select(RequestContextController.class).get();
@@ -114,6 +124,31 @@ public class SessionBenchmark {
     }
 
     @Benchmark
+    public boolean rawHas() {
+        return http.getAttribute("cart") != null;
+    }
+
+    @Benchmark
+    public boolean sessionHas() {
+        return session.has("cart");
+    }
+
+    @Benchmark
+    public Object sessionKeys() {
+        return session.keys();
+    }
+
+    @Benchmark
+    public boolean sessionExists() {
+        return session.exists();
+    }
+
+    @Benchmark
+    public Object sessionUser() {
+        return session.user();
+    }
+
+    @Benchmark
     public void rawSet() {
         http.setAttribute("cart", cart);
     }
@@ -136,10 +171,24 @@ public class SessionBenchmark {
         return session.update("cart", List.of(), SessionBenchmark::add);
     }
 
-    /** A slice read in a new request: decoded from its JSON. */
+    /**
+     * A slice read in a new request, the attribute holding the very JSON {@code String} an earlier
+     * request read (no other request changed it).
+     */
     @Benchmark
-    public Object sliceDecode() {
+    public Object sliceReadUnchanged() {
         slices.forget();
+        return slice.data();
+    }
+
+    /**
+     * A slice read in a new request after another request changed it: the attribute holds a new
+     * {@code String} (equal content, another instance, as a write or a replication leaves it).
+     */
+    @Benchmark
+    public Object sliceReadChanged() {
+        slices.forget();
+        http.setAttribute(SLICE_ATTRIBUTE, new String((String) http.getAttribute(SLICE_ATTRIBUTE)));
         return slice.data();
     }
 
