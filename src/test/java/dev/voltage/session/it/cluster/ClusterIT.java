@@ -21,9 +21,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -141,44 +138,16 @@ class ClusterIT {
 
     @Test
     @Order(6)
-    void whenANodeDiesNoCartIsLost() throws Exception {
-        int clients = 100;
-        int items = 5;
-        List<Browser> browsers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<?>> filled = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Browser one = new Browser(node(0));
-                Browser two = one.at(node(1));
-                browsers.add(two);
-                filled.add(pool.submit(() -> {
-                    for (int i = 0; i < items; i++) {
-                        (i % 2 == 0 ? one : two).post("api/session/cart/item-" + i);
-                    }
-                }));
-            }
-            for (Future<?> f : filled) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+    void whenANodeIsKilledAtOnceNoCartLosesMoreThanItsLastWrite() throws Exception {
+        Failover.Result result = Failover.round(CLUSTER, "cluster/");
 
-        // WildFly replicates a request's changes as the request ends, which can be a moment after its
-        // response reached the client: killed within milliseconds of the last write, node 1 lost one
-        // cart of 100 in about one run of six. Here it dies a second after the last response.
-        Thread.sleep(1000);
-        CLUSTER.node(0).crash();
-
-        int lost = 0;
-        for (Browser survivor : browsers) {
-            String cart = survivor.get("api/session/cart").body();
-            if (cart.split(",").length != items) {
-                lost++;
-            }
-        }
-        System.out.printf("fail-over: %d of %d carts lost after kill -9 of node1%n", lost, clients);
-        assertThat(lost).as("carts lost after node1 was killed").isZero();
+        System.out.printf(
+                "fail-over: %d of %d carts lost after kill -9 of node1 at once (%d lacking only their last item)%n",
+                result.lost(), Failover.CLIENTS, result.lastItemOnly());
+        // WildFly commits a request's session changes after the response's last byte is sent
+        // (docs/cluster-durability.md): only the write acknowledged last may be missing
+        assertThat(result.lostCarts())
+                .as("carts that lost more than their last write after node1 was killed")
+                .allMatch(cart -> cart.equals(Failover.allButLastItem()));
     }
 }

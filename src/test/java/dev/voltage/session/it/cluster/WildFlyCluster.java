@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,6 +35,7 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
 
     private final WebArchive deployment;
     private final List<Node> nodes = new ArrayList<>();
+    private Path home;
 
     /**
      * @param deployment the WAR both nodes run; its name is its context path
@@ -45,18 +47,37 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
     /** One node: its process (the server's JVM) and its address. */
     public record Node(String name, Process launcher, long serverPid, URL url, Path baseDir) {
 
-        /** Kills the server's JVM at once, as a crash or {@code kill -9} does. */
-        public void crash() throws IOException, InterruptedException {
-            new ProcessBuilder("kill", "-9", Long.toString(serverPid))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-            ProcessHandle.of(serverPid).ifPresent(p -> p.onExit().join());
+        /**
+         * Kills the server's JVM at once, as a crash or {@code kill -9} does: SIGKILL from this
+         * process, with no {@code kill} command to start first.
+         */
+        public void crash() {
+            ProcessHandle.of(serverPid).ifPresent(server -> {
+                server.destroyForcibly();
+                server.onExit().join();
+            });
         }
 
         boolean alive() {
             return ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false);
         }
+    }
+
+    /**
+     * Chooses the WAR's replication granularity through WildFly's {@code WEB-INF/distributable-web.xml}.
+     *
+     * @param war a distributable WAR
+     * @param granularity {@code SESSION} or {@code ATTRIBUTE}
+     * @return the same WAR
+     */
+    public static WebArchive granularity(WebArchive war, String granularity) {
+        return war.addAsWebInfResource(new StringAsset("""
+                        <distributable-web xmlns="urn:jboss:distributable-web:5.0">
+                            <infinispan-session-management cache-container="web" granularity="%s">
+                                <primary-owner-affinity/>
+                            </infinispan-session-management>
+                        </distributable-web>
+                        """.formatted(granularity)), "distributable-web.xml");
     }
 
     /**
@@ -69,7 +90,7 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path home = Path.of(System.getProperty("wildfly.home"));
+        home = Path.of(System.getProperty("wildfly.home"));
         Path root = Path.of(System.getProperty("cluster.dir", "target/cluster"));
         String initialHosts = String.join(
                 ",",
@@ -86,6 +107,27 @@ public final class WildFlyCluster implements BeforeAllCallback, AfterAllCallback
             awaitDeployment(node);
         }
         awaitReplication();
+    }
+
+    /**
+     * Starts a crashed node again from its own directory, with the WAR it had, and waits until it
+     * serves it and the two nodes form one cluster again.
+     *
+     * @param index 0 or 1
+     * @return the node's new process
+     */
+    public Node restart(int index) throws Exception {
+        Node crashed = nodes.get(index);
+        if (crashed.alive()) {
+            throw new IllegalStateException(crashed.name() + " is running; crash it first");
+        }
+        crashed.launcher().waitFor();
+        Files.deleteIfExists(crashed.baseDir().resolve("server.pid"));
+        Node node = start(home, crashed.baseDir(), crashed.name(), OFFSETS[index]);
+        nodes.set(index, node);
+        awaitDeployment(node);
+        awaitReplication();
+        return node;
     }
 
     /** Waits until a session written on one node reads on the other: the two nodes formed one cluster. */
