@@ -14,6 +14,7 @@ import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.request.SessionServices;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.internal.slice.StateTypes;
@@ -61,6 +62,7 @@ class ScopedSessionTest {
                     .addBeanClasses(
                             RequestSession.class,
                             SessionLocks.class,
+                            SessionServices.class,
                             RequestSlices.class,
                             SliceCodec.class,
                             ActiveConfiguration.class,

@@ -1,7 +1,7 @@
 package dev.voltage.session.internal.config;
 
 import dev.voltage.session.SessionConfiguration;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.voltage.session.internal.ApplicationSingleton;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * The configuration this application runs with, set once at start-up by {@link ContainerSetup}, and
  * the secret it implies.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class ActiveConfiguration {
 
     private volatile SessionConfiguration configuration = SessionConfiguration.defaults();

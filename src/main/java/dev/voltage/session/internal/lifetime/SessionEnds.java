@@ -1,47 +1,48 @@
 package dev.voltage.session.internal.lifetime;
 
 import dev.voltage.session.SessionDestroyed.Reason;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.voltage.session.internal.ApplicationSingleton;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Ends sessions for a reason the container cannot see (absolute timeout, revocation), so that the
  * session event names that reason, and remembers the ids it ended, so that a later request still
  * carrying one gets its cookie cleared.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class SessionEnds {
 
     /** How many ended ids are remembered for clearing cookies; older ones only keep a dead cookie. */
     private static final int REMEMBERED_ENDED_IDS = 10_000;
 
-    private final Map<String, Reason> pending = new ConcurrentHashMap<>();
-
     private static final long NOT_REPORTED = 0;
 
-    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
+    /**
+     * What the library knows of a session it ended.
+     *
+     * @param reason the reason its {@code SessionDestroyed} will carry, until reported; {@code null} after
+     * @param reportedAt when its end was reported ({@link #NOT_REPORTED} before)
+     * @param silenced whether {@link #endSurvivor} is ending it now, so no second event fires
+     */
+    private record Ending(Reason reason, long reportedAt, boolean silenced) {}
 
-    /** Ids the library ended, with when their {@code SessionDestroyed} was reported ({@link #NOT_REPORTED} before). */
-    private final Map<String, Long> endedIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > REMEMBERED_ENDED_IDS;
-        }
-    });
+    /**
+     * The sessions the library ended, the most recent {@value #REMEMBERED_ENDED_IDS} of them: every
+     * request with a session looks here, so it is a concurrent map, bounded in the order ids came.
+     * An id that leaves it before its end was reported (after 10,000 later ends) ends with the
+     * container's reason.
+     */
+    private final Map<String, Ending> endings = new ConcurrentHashMap<>();
+
+    private final Queue<String> endedInOrder = new ConcurrentLinkedQueue<>();
 
     private final SessionLifetime lifetime;
-
-    /** For CDI's client proxy only. */
-    protected SessionEnds() {
-        this(null);
-    }
 
     /**
      * @param lifetime the session deadlines
@@ -68,7 +69,8 @@ public class SessionEnds {
             // (a distributable session manager's) may not destroy it now, and the reason stays for its end.
             return true;
         } catch (IllegalStateException alreadyInvalid) {
-            pending.remove(id);
+            // its id still gets its cookie cleared; there is no end left to give a reason to
+            endings.computeIfPresent(id, (key, ending) -> new Ending(null, ending.reportedAt(), ending.silenced()));
             return false;
         }
     }
@@ -81,8 +83,9 @@ public class SessionEnds {
      * @param reason why it ends
      */
     public void announce(String sessionId, Reason reason) {
-        pending.put(sessionId, reason);
-        endedIds.put(sessionId, NOT_REPORTED);
+        if (endings.put(sessionId, new Ending(reason, NOT_REPORTED, false)) == null) {
+            remember(sessionId);
+        }
     }
 
     /**
@@ -96,13 +99,13 @@ public class SessionEnds {
      */
     public boolean endSurvivor(HttpSession session) {
         String id = session.getId();
-        Long reportedAt = endedIds.get(id);
-        if (reportedAt == null || reportedAt == NOT_REPORTED) {
+        Ending ending = endings.get(id);
+        if (ending == null || ending.reportedAt() == NOT_REPORTED) {
             return false;
         }
-        silenced.add(id);
+        endings.computeIfPresent(id, (key, known) -> new Ending(known.reason(), known.reportedAt(), true));
         try {
-            if (session.getCreationTime() > reportedAt) {
+            if (session.getCreationTime() > ending.reportedAt()) {
                 return false; // a session created since under the same id
             }
             session.invalidate();
@@ -110,7 +113,7 @@ public class SessionEnds {
         } catch (IllegalStateException endedMeanwhile) {
             return true;
         } finally {
-            silenced.remove(id);
+            endings.computeIfPresent(id, (key, known) -> new Ending(known.reason(), known.reportedAt(), false));
         }
     }
 
@@ -122,7 +125,8 @@ public class SessionEnds {
      * @return {@code true} for a survivor that {@link #endSurvivor} is ending
      */
     public boolean isSilenced(String sessionId) {
-        return silenced.contains(sessionId);
+        Ending ending = endings.get(sessionId);
+        return ending != null && ending.silenced();
     }
 
     /**
@@ -134,15 +138,18 @@ public class SessionEnds {
      *         timed out at (or within a second of) its absolute deadline; else {@code observed}
      */
     public Reason reasonOf(HttpSession session, Reason observed) {
-        Reason announced = pending.remove(session.getId());
-        if (announced != null) {
-            endedIds.replace(session.getId(), System.currentTimeMillis());
-            return announced;
+        String id = session.getId();
+        Ending ending = endings.get(id);
+        if (ending != null && ending.reason() != null) {
+            endings.replace(id, ending, new Ending(null, System.currentTimeMillis(), ending.silenced()));
+            return ending.reason();
         }
         if (observed == Reason.EXPIRED) {
             try {
                 if (lifetime.outlived(session, Instant.now().plusSeconds(1))) {
-                    endedIds.put(session.getId(), System.currentTimeMillis()); // its next request clears the cookie
+                    if (endings.put(id, new Ending(null, System.currentTimeMillis(), false)) == null) {
+                        remember(id); // its next request clears the cookie
+                    }
                     return Reason.ABSOLUTE_TIMEOUT;
                 }
             } catch (IllegalStateException alreadyInvalid) {
@@ -160,6 +167,17 @@ public class SessionEnds {
      * @return {@code true} for an id the library ended recently
      */
     public boolean ended(String sessionId) {
-        return sessionId != null && endedIds.containsKey(sessionId);
+        return sessionId != null && endings.containsKey(sessionId);
+    }
+
+    private void remember(String sessionId) {
+        endedInOrder.add(sessionId);
+        while (endings.size() > REMEMBERED_ENDED_IDS) {
+            String oldest = endedInOrder.poll();
+            if (oldest == null) {
+                return;
+            }
+            endings.remove(oldest);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.lifetime;
 
 import dev.voltage.session.Session;
+import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * timeout within the lifetime left, so that a session that gets no more requests ends by its
  * absolute deadline.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class SessionLifetime {
 
     /**
@@ -26,11 +26,6 @@ public class SessionLifetime {
     public static final String CREATED_AT_ATTRIBUTE = Session.RESERVED_PREFIX + "created-at";
 
     private final ActiveConfiguration settings;
-
-    /** For CDI's client proxy only. */
-    protected SessionLifetime() {
-        this(null);
-    }
 
     /**
      * @param settings the configuration in force

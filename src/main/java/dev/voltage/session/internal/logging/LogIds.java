@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.logging;
 
 import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * per-thread {@code Mac} would hold the application's class loader and a copy of the secret on
  * each of them after an undeploy. A {@code Mac} keyed once is copied for each fingerprint instead.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class LogIds {
 
     private static final String ALGORITHM = "HmacSHA256";
@@ -52,11 +52,6 @@ public class LogIds {
 
     /** A fingerprint, with what it was computed from. */
     private record Fingerprint(String sessionId, String secret, String value) {}
-
-    /** For CDI's client proxy only. */
-    protected LogIds() {
-        this(null);
-    }
 
     /**
      * @param settings the configuration in force, which holds the secret

@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.logging;
 
 import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.MDC;
@@ -11,16 +11,11 @@ import org.slf4j.MDC;
  * Keeps the session's log id in the SLF4J MDC of the thread serving the request, under the
  * configured key, and out of it when the request has no session.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class SessionMdc {
 
     private final ActiveConfiguration settings;
     private final LogIds logIds;
-
-    /** For CDI's client proxy only. */
-    protected SessionMdc() {
-        this(null, null);
-    }
 
     /**
      * @param settings the configuration in force

@@ -1,10 +1,8 @@
 package dev.voltage.session.internal.request;
 
 import dev.voltage.session.Session;
-import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.cookie.SessionCookies;
 import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.users.UserBindings;
 import dev.voltage.session.internal.users.UserNames;
@@ -37,48 +35,28 @@ public class RequestSession implements Session {
     private final SessionAccess access;
     private final ExclusiveSession exclusive;
     private final RequestSlices slices;
-    private final ActiveConfiguration settings;
-    private final LogIds logIds;
-
-    /** The binding of sessions to users. */
-    private final UserBindings bindings;
-
-    /** The session deadlines. */
-    private final SessionLifetime lifetime;
+    private final SessionServices services;
 
     /** Keys this request read or wrote, for {@link #save()}. */
     private final Set<String> usedKeys = new LinkedHashSet<>();
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null, null, null, null, null);
+        this(null, null);
     }
 
     /**
      * Creates the session of the request the thread is serving.
      *
-     * @param locks the per-session locks of this application
+     * @param services the application-wide collaborators, or {@code null} for the client proxy
      * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
-     * @param settings the configuration in force
-     * @param logIds turns the id into the log id
-     * @param bindings binds sessions to users
-     * @param lifetime the session deadlines
      */
     @Inject
-    public RequestSession(
-            SessionLocks locks,
-            RequestSlices slices,
-            ActiveConfiguration settings,
-            LogIds logIds,
-            UserBindings bindings,
-            SessionLifetime lifetime) {
+    public RequestSession(SessionServices services, RequestSlices slices) {
         this.access = new SessionAccess();
-        this.exclusive = new ExclusiveSession(access, locks);
+        this.exclusive = new ExclusiveSession(access, services == null ? null : services.locks());
         this.slices = slices;
-        this.settings = settings;
-        this.logIds = logIds;
-        this.bindings = bindings;
-        this.lifetime = lifetime;
+        this.services = services;
     }
 
     @Override
@@ -169,7 +147,7 @@ public class RequestSession implements Session {
     }
 
     private void requireStorable(String key, Object value) {
-        if (settings.configuration().requireSerializable()) {
+        if (services.settings().configuration().requireSerializable()) {
             SerializableValues.requireSerializable(key, value);
         }
     }
@@ -225,7 +203,7 @@ public class RequestSession implements Session {
     @Override
     public void login(String user) {
         UserNames.requireLogin(user);
-        UserBindings binder = bindings;
+        UserBindings binder = services.bindings();
         boolean bound = exclusive.apply(
                 "Session.login()",
                 session -> {
@@ -252,7 +230,8 @@ public class RequestSession implements Session {
 
     @Override
     public void resetMaxAge() {
-        int seconds = (int) settings.timeoutOr(request().getServletContext().getSessionTimeout())
+        int seconds = (int) services.settings()
+                .timeoutOr(request().getServletContext().getSessionTimeout())
                 .toSeconds();
         boolean reset = ifExists(
                 session -> {
@@ -260,7 +239,7 @@ public class RequestSession implements Session {
                     return true;
                 },
                 false);
-        if (reset && settings.configuration().cookieMaxAge() > 0) {
+        if (reset && services.settings().configuration().cookieMaxAge() > 0) {
             access.response().ifPresent(response -> SessionCookies.resend(request(), response));
         }
     }
@@ -288,7 +267,7 @@ public class RequestSession implements Session {
 
     @Override
     public Optional<String> logId() {
-        return id().map(logIds::of);
+        return id().map(services.logIds()::of);
     }
 
     @Override
@@ -308,7 +287,7 @@ public class RequestSession implements Session {
 
     @Override
     public Optional<Instant> expiresAt() {
-        SessionLifetime deadlines = lifetime;
+        SessionLifetime deadlines = services.lifetime();
         return ifExists(deadlines::expiresAt, Optional.empty());
     }
 

@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.request;
 
 import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.lang.invoke.MethodHandles;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * entry is still the one of its session's current id, and tries again otherwise. One session never
  * waits for another's lock. A lock is reentrant: an updater may itself update the same session.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class SessionLocks {
 
     private static final VarHandle USERS;
@@ -50,11 +50,6 @@ public class SessionLocks {
     private final Set<CountDownLatch> moves = ConcurrentHashMap.newKeySet();
 
     private final ActiveConfiguration settings;
-
-    /** For CDI's client proxy only. */
-    protected SessionLocks() {
-        this(null);
-    }
 
     /**
      * Creates the application's lock table.

@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.users;
 
 import dev.voltage.session.Session;
+import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.request.SessionAccess;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * Binds a session to a user: the user is kept in the session (so it follows the session through a
  * restart or a fail-over) and the session is listed in the index.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class UserBindings {
 
     /** The session attribute that holds the user the session is bound to. */
@@ -19,11 +19,6 @@ public class UserBindings {
 
     private final LocalSessions local;
     private final UserIndexStore store;
-
-    /** For CDI's client proxy only. */
-    protected UserBindings() {
-        this(null, null);
-    }
 
     /**
      * @param local the sessions this server holds

@@ -17,6 +17,7 @@ import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.request.SessionRequestListener;
+import dev.voltage.session.internal.request.SessionServices;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.internal.users.LocalSessions;
@@ -49,6 +50,7 @@ class SessionLoggingTest {
     WeldInitiator weld = WeldInitiator.from(
                     RequestSession.class,
                     SessionLocks.class,
+                    SessionServices.class,
                     RequestSlices.class,
                     SliceCodec.class,
                     ActiveConfiguration.class,

@@ -42,6 +42,7 @@ class RequestSessionTest {
     WeldInitiator weld = WeldInitiator.from(
                     RequestSession.class,
                     SessionLocks.class,
+                    SessionServices.class,
                     RequestSlices.class,
                     SliceCodec.class,
                     ActiveConfiguration.class,
@@ -357,12 +358,8 @@ class RequestSessionTest {
                     RequestThread.begin(new FakeHttpRequest(shared).asRequest());
                     try {
                         return new RequestSession(
-                                        locks,
-                                        new RequestSlices(locks, null),
-                                        new ActiveConfiguration(),
-                                        null,
-                                        null,
-                                        null)
+                                        new SessionServices(locks, new ActiveConfiguration(), null, null, null),
+                                        new RequestSlices(locks, null))
                                 .update("cart", List.<String>of(), cart -> {
                                     Thread.yield();
                                     return append(cart, item);

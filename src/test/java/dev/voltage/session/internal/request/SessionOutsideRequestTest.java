@@ -28,6 +28,7 @@ class SessionOutsideRequestTest {
     WeldInitiator weld = WeldInitiator.of(
             RequestSession.class,
             SessionLocks.class,
+            SessionServices.class,
             RequestSlices.class,
             SliceCodec.class,
             ActiveConfiguration.class,

@@ -50,6 +50,7 @@ class SessionRacesTest {
     WeldInitiator weld = WeldInitiator.from(
                     RequestSession.class,
                     SessionLocks.class,
+                    SessionServices.class,
                     RequestSlices.class,
                     SliceCodec.class,
                     ActiveConfiguration.class,
@@ -425,8 +426,8 @@ class SessionRacesTest {
         return pool.submit(() -> {
             RequestThread.begin(http.asRequest());
             try {
-                return work.apply(
-                        new RequestSession(locks, new RequestSlices(locks, codec), settings, null, null, null));
+                return work.apply(new RequestSession(
+                        new SessionServices(locks, settings, null, null, null), new RequestSlices(locks, codec)));
             } finally {
                 RequestThread.end();
             }

@@ -18,6 +18,7 @@ import dev.voltage.session.internal.logging.SessionMdc;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.request.SessionServices;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.testing.FakeHttpRequest;
@@ -52,6 +53,7 @@ class UserSessionsTest {
     WeldInitiator weld = WeldInitiator.from(
                     RequestSession.class,
                     SessionLocks.class,
+                    SessionServices.class,
                     RequestSlices.class,
                     SliceCodec.class,
                     ActiveConfiguration.class,

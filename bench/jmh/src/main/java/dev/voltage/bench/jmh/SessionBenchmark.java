@@ -8,6 +8,7 @@ import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
+import dev.voltage.session.internal.request.SessionServices;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.internal.users.LocalSessions;
@@ -74,6 +75,7 @@ public class SessionBenchmark {
                 .addBeanClasses(
                         RequestSession.class,
                         SessionLocks.class,
+                        SessionServices.class,
                         RequestSlices.class,
                         SliceCodec.class,
                         ActiveConfiguration.class,
