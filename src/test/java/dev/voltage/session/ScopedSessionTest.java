@@ -8,19 +8,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.voltage.session.internal.VoltageSessionExtension;
-import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
-import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionLocks;
-import dev.voltage.session.internal.request.SessionServices;
 import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.internal.slice.StateTypes;
-import dev.voltage.session.internal.users.LocalSessions;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.it.scopes.CartItem;
 import dev.voltage.session.it.scopes.CartSession;
 import dev.voltage.session.it.scopes.CheckoutSession;
@@ -32,6 +24,7 @@ import dev.voltage.session.it.scopes.Step;
 import dev.voltage.session.spi.SliceStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.enterprise.inject.Instance;
@@ -59,18 +52,7 @@ class ScopedSessionTest {
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addExtension(new VoltageSessionExtension())
-                    .addBeanClasses(
-                            RequestSession.class,
-                            SessionLocks.class,
-                            SessionServices.class,
-                            RequestSlices.class,
-                            SliceCodec.class,
-                            ActiveConfiguration.class,
-                            LogIds.class,
-                            UserBindings.class,
-                            LocalSessions.class,
-                            UserIndexStore.class,
-                            SessionLifetime.class,
+                    .addBeanClasses(LibraryBeans.with(
                             CheckoutSession.class,
                             CartSession.class,
                             CounterSession.class,
@@ -78,7 +60,7 @@ class ScopedSessionTest {
                             Notes.ApplicationNotes.class,
                             Notes.RequestNotes.class,
                             Notes.SessionNotes.class,
-                            Notes.DependentNotes.class))
+                            Notes.DependentNotes.class)))
             .activate(RequestScoped.class, SessionScoped.class)
             .build();
 

@@ -3,14 +3,11 @@ package dev.voltage.session.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.request.SessionLocks;
-import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.it.scopes.CheckoutSession;
 import dev.voltage.session.it.scopes.broken.BadNameSession;
 import dev.voltage.session.it.scopes.broken.DuplicateCheckoutSession;
 import dev.voltage.session.it.scopes.broken.RawSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -61,8 +58,7 @@ class ScopeValidationTest {
         Weld weld = new Weld()
                 .disableDiscovery()
                 .addExtension(new VoltageSessionExtension())
-                .addBeanClasses(RequestSlices.class, SessionLocks.class, ActiveConfiguration.class, SliceCodec.class)
-                .addBeanClasses(scopes);
+                .addBeanClasses(LibraryBeans.with(scopes));
         return catchThrowable(() -> {
             try (WeldContainer container = weld.initialize()) {
                 container.isRunning();

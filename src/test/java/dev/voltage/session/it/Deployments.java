@@ -1,6 +1,20 @@
 package dev.voltage.session.it;
 
+import dev.voltage.session.it.core.ActivatedContextReader;
+import dev.voltage.session.it.core.SessionResource;
+import dev.voltage.session.it.scopes.CartItem;
+import dev.voltage.session.it.scopes.CartSession;
+import dev.voltage.session.it.scopes.CheckoutSession;
+import dev.voltage.session.it.scopes.CheckoutState;
+import dev.voltage.session.it.scopes.CounterSession;
+import dev.voltage.session.it.scopes.ListScope;
+import dev.voltage.session.it.scopes.Notes;
+import dev.voltage.session.it.scopes.Profile;
+import dev.voltage.session.it.scopes.ProfileSession;
+import dev.voltage.session.it.scopes.ScopesResource;
+import dev.voltage.session.it.scopes.Step;
 import java.io.File;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -59,6 +73,56 @@ public final class Deployments {
                     <distributable/>
                 </web-app>
                 """));
+    }
+
+    /**
+     * The classes behind {@code SessionResource}, the {@code Session} endpoints of {@code it/core}.
+     *
+     * @return a new array of them
+     */
+    public static Class<?>[] sessionClasses() {
+        return new Class<?>[] {SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class
+        };
+    }
+
+    /**
+     * The classes behind {@code ScopesResource}: the {@code ScopedSession} subclasses of {@code it/scopes}, their
+     * states and the beans of every scope that {@code Notes} compares them with.
+     *
+     * @return a new array of them
+     */
+    public static Class<?>[] scopesClasses() {
+        return new Class<?>[] {
+            ScopesResource.class,
+            Step.class,
+            CheckoutState.class,
+            CheckoutSession.class,
+            CartItem.class,
+            CartSession.class,
+            CounterSession.class,
+            Profile.class,
+            ProfileSession.class,
+            ListScope.class,
+            Notes.class,
+            Notes.ApplicationNotes.class,
+            Notes.RequestNotes.class,
+            Notes.SessionNotes.class,
+            Notes.DependentNotes.class
+        };
+    }
+
+    /**
+     * The {@link #distributable(WebArchive) distributable} WAR that the cluster tests deploy on every node: the
+     * endpoints of {@link #sessionClasses()} and of {@link #scopesClasses()}.
+     *
+     * @param name the WAR's name, which is also its context path
+     * @return the archive
+     */
+    public static WebArchive clusterWar(String name) {
+        return distributable(war(
+                name,
+                Stream.concat(Stream.of(sessionClasses()), Stream.of(scopesClasses()))
+                        .toArray(Class<?>[]::new)));
     }
 
     private static File libraryJar() {

@@ -11,20 +11,11 @@ import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionEnds;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
-import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.internal.request.SessionRequestListener;
-import dev.voltage.session.internal.request.SessionServices;
-import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.internal.users.LocalSessions;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,22 +39,7 @@ class SessionLoggingTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(
-                    RequestSession.class,
-                    SessionLocks.class,
-                    SessionServices.class,
-                    RequestSlices.class,
-                    SliceCodec.class,
-                    ActiveConfiguration.class,
-                    LogIds.class,
-                    SessionMdc.class,
-                    SessionRequestListener.class,
-                    SessionEventsListener.class,
-                    RecordedEvents.class,
-                    SessionEnds.class,
-                    SessionLifetime.class,
-                    UserBindings.class,
-                    LocalSessions.class,
-                    UserIndexStore.class)
+                    LibraryBeans.with(SessionRequestListener.class, SessionEventsListener.class, RecordedEvents.class))
             .activate(RequestScoped.class)
             .build();
 

@@ -10,10 +10,8 @@ import dev.voltage.session.SessionCreated;
 import dev.voltage.session.SessionDestroyed;
 import dev.voltage.session.SessionIdChanged;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionEnds;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.testing.FakeHttpSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,15 +29,7 @@ import org.slf4j.LoggerFactory;
 class ThrowingObserverTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(
-            ActiveConfiguration.class,
-            LogIds.class,
-            SessionMdc.class,
-            SessionEventsListener.class,
-            SessionLocks.class,
-            SessionEnds.class,
-            SessionLifetime.class,
-            Throwing.class);
+    WeldInitiator weld = WeldInitiator.of(LibraryBeans.with(SessionEventsListener.class, Throwing.class));
 
     @Inject
     ActiveConfiguration settings;

@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voltage.session.Session;
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.internal.users.LocalSessions;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -39,18 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestSessionTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(
-                    RequestSession.class,
-                    SessionLocks.class,
-                    SessionServices.class,
-                    RequestSlices.class,
-                    SliceCodec.class,
-                    ActiveConfiguration.class,
-                    LogIds.class,
-                    UserBindings.class,
-                    LocalSessions.class,
-                    UserIndexStore.class,
-                    SessionLifetime.class)
+    WeldInitiator weld = WeldInitiator.from(LibraryBeans.with())
             .activate(RequestScoped.class)
             .build();
 

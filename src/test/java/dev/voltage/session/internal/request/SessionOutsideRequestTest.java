@@ -3,14 +3,7 @@ package dev.voltage.session.internal.request;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voltage.session.Session;
-import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
-import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.internal.users.LocalSessions;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserIndexStore;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
@@ -25,18 +18,7 @@ import org.junit.jupiter.api.Test;
 class SessionOutsideRequestTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(
-            RequestSession.class,
-            SessionLocks.class,
-            SessionServices.class,
-            RequestSlices.class,
-            SliceCodec.class,
-            ActiveConfiguration.class,
-            LogIds.class,
-            UserBindings.class,
-            LocalSessions.class,
-            UserIndexStore.class,
-            SessionLifetime.class);
+    WeldInitiator weld = WeldInitiator.of(LibraryBeans.with());
 
     @Inject
     Session session;

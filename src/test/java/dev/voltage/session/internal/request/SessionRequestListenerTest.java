@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionEnds;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
-import dev.voltage.session.internal.logging.SessionMdc;
-import dev.voltage.session.internal.users.LocalSessions;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -30,16 +24,7 @@ import org.slf4j.MDC;
 class SessionRequestListenerTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.of(
-            ActiveConfiguration.class,
-            LogIds.class,
-            SessionMdc.class,
-            SessionRequestListener.class,
-            SessionLifetime.class,
-            SessionEnds.class,
-            UserBindings.class,
-            LocalSessions.class,
-            UserIndexStore.class);
+    WeldInitiator weld = WeldInitiator.of(LibraryBeans.with(SessionRequestListener.class));
 
     @Inject
     ActiveConfiguration settings;

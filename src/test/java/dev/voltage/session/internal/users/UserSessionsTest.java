@@ -12,17 +12,11 @@ import dev.voltage.session.UserSessions;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import dev.voltage.session.internal.lifetime.SessionEnds;
 import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
 import dev.voltage.session.internal.logging.SessionEventsListener;
-import dev.voltage.session.internal.logging.SessionMdc;
-import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
-import dev.voltage.session.internal.request.SessionLocks;
-import dev.voltage.session.internal.request.SessionServices;
-import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.internal.slice.SliceCodec;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,23 +45,7 @@ class UserSessionsTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(
-                    RequestSession.class,
-                    SessionLocks.class,
-                    SessionServices.class,
-                    RequestSlices.class,
-                    SliceCodec.class,
-                    ActiveConfiguration.class,
-                    LogIds.class,
-                    SessionMdc.class,
-                    SessionEventsListener.class,
-                    SessionEnds.class,
-                    SessionLifetime.class,
-                    LocalSessions.class,
-                    UserBindings.class,
-                    UserIndexStore.class,
-                    IndexedUserSessions.class,
-                    UserSessionsListener.class,
-                    Ends.class)
+                    LibraryBeans.with(SessionEventsListener.class, UserSessionsListener.class, Ends.class))
             .activate(RequestScoped.class)
             .build();
 

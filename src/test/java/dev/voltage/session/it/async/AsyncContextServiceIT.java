@@ -28,7 +28,7 @@ class AsyncContextServiceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("async-defined", DefinedContextResource.class, LateTasks.class);
+        return Deployments.war("async-defined", DefinedContextResource.class, SessionCounter.class, LateTasks.class);
     }
 
     @ArquillianResource

@@ -23,7 +23,8 @@ class AsyncDispatchIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("async-dispatch", AsyncResource.class, LateTasks.class, DispatchServlet.class);
+        return Deployments.war(
+                "async-dispatch", AsyncResource.class, SessionCounter.class, LateTasks.class, DispatchServlet.class);
     }
 
     @ArquillianResource

@@ -36,7 +36,8 @@ class AsyncIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("async", AsyncResource.class, LateTasks.class, DispatchServlet.class);
+        return Deployments.war(
+                "async", AsyncResource.class, SessionCounter.class, LateTasks.class, DispatchServlet.class);
     }
 
     /**

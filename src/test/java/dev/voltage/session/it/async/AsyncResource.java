@@ -19,14 +19,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Hands session work to other threads as an application's asynchronous resource does: a managed
  * executor, a {@code ContextService}, a suspended response, a task that outlives its request.
- * Each task reports {@code count;MDC;logId}: the counter it incremented with {@code update}, the
- * MDC's {@code sessionId} on its thread, and {@code Session.logId()} there; or, where
- * {@code Session} refused the task, the exception's class and message.
+ * Each task reports what {@link SessionCounter#count} returns on its thread.
  */
 @Path("async")
 @RequestScoped
@@ -63,7 +60,7 @@ public class AsyncResource {
     @POST
     @Path("stage/{token}")
     public CompletionStage<String> stage(@PathParam("token") String token) {
-        return executor.supplyAsync(() -> count("stage", token));
+        return executor.supplyAsync(() -> SessionCounter.count(session, "stage", token));
     }
 
     @POST
@@ -71,7 +68,7 @@ public class AsyncResource {
     public void suspended(@PathParam("token") String token, @Suspended AsyncResponse response) {
         executor.execute(() -> {
             try {
-                response.resume(count("suspended", token));
+                response.resume(SessionCounter.count(session, "suspended", token));
             } catch (RuntimeException e) {
                 response.resume(e);
             }
@@ -82,8 +79,9 @@ public class AsyncResource {
     @Path("captured/{token}")
     public CompletionStage<String> captured(@PathParam("token") String token) {
         CompletableFuture<String> trigger = new CompletableFuture<>();
-        CompletionStage<String> result =
-                contextService.withContextCapture(trigger).thenApplyAsync(t -> count("captured", t));
+        CompletionStage<String> result = contextService
+                .withContextCapture(trigger)
+                .thenApplyAsync(t -> SessionCounter.count(session, "captured", t));
         trigger.complete(token);
         return result;
     }
@@ -91,7 +89,8 @@ public class AsyncResource {
     @POST
     @Path("supplier/{token}")
     public CompletionStage<String> supplier(@PathParam("token") String token) {
-        Supplier<String> task = contextService.contextualSupplier(() -> count("supplier", token));
+        Supplier<String> task =
+                contextService.contextualSupplier(() -> SessionCounter.count(session, "supplier", token));
         CompletableFuture<String> result = new CompletableFuture<>();
         // a thread the server does not manage: only the ContextService gives it the request's context
         new Thread(
@@ -124,15 +123,5 @@ public class AsyncResource {
     public String outcome(@PathParam("token") String token) {
         late.release(token);
         return late.outcome(token);
-    }
-
-    private String count(String kind, String token) {
-        LOG.info("{} {}", kind, token);
-        try {
-            int count = session.update("count", 0, c -> c + 1);
-            return count + ";" + MDC.get("sessionId") + ";" + session.logId().orElse("none");
-        } catch (RuntimeException e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
     }
 }

@@ -17,9 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The application's own {@code ContextService}, defined with the specification's defaults
@@ -34,8 +31,6 @@ import org.slf4j.MDC;
 @RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
 public class DefinedContextResource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DefinedContextResource.class);
 
     @Inject
     Session session;
@@ -65,7 +60,8 @@ public class DefinedContextResource {
     @POST
     @Path("supplier/{token}")
     public CompletionStage<String> supplier(@PathParam("token") String token) {
-        Supplier<String> task = contextService.contextualSupplier(() -> count("defined", token));
+        Supplier<String> task =
+                contextService.contextualSupplier(() -> SessionCounter.count(session, "defined", token));
         CompletableFuture<String> result = new CompletableFuture<>();
         new Thread(
                         () -> {
@@ -83,7 +79,7 @@ public class DefinedContextResource {
     @POST
     @Path("stage/{token}")
     public CompletionStage<String> stage(@PathParam("token") String token) {
-        return executor.supplyAsync(() -> count("executor", token));
+        return executor.supplyAsync(() -> SessionCounter.count(session, "executor", token));
     }
 
     @POST
@@ -100,15 +96,5 @@ public class DefinedContextResource {
     public String outcome(@PathParam("token") String token) {
         late.release(token);
         return late.outcome(token);
-    }
-
-    private String count(String kind, String token) {
-        LOG.info("{} {}", kind, token);
-        try {
-            int count = session.update("count", 0, c -> c + 1);
-            return count + ";" + MDC.get("sessionId") + ";" + session.logId().orElse("none");
-        } catch (RuntimeException e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
     }
 }

@@ -4,19 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Browser;
 import dev.voltage.session.it.Deployments;
-import dev.voltage.session.it.core.ActivatedContextReader;
-import dev.voltage.session.it.core.SessionResource;
-import dev.voltage.session.it.scopes.CartItem;
-import dev.voltage.session.it.scopes.CartSession;
-import dev.voltage.session.it.scopes.CheckoutSession;
-import dev.voltage.session.it.scopes.CheckoutState;
-import dev.voltage.session.it.scopes.CounterSession;
-import dev.voltage.session.it.scopes.ListScope;
-import dev.voltage.session.it.scopes.Notes;
-import dev.voltage.session.it.scopes.Profile;
-import dev.voltage.session.it.scopes.ProfileSession;
-import dev.voltage.session.it.scopes.ScopesResource;
-import dev.voltage.session.it.scopes.Step;
 import java.net.URL;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,28 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AttributeGranularityClusterIT {
 
     @RegisterExtension
-    static final WildFlyCluster CLUSTER = new WildFlyCluster(WildFlyCluster.granularity(
-            Deployments.distributable(Deployments.war(
-                    "attribute",
-                    SessionResource.class,
-                    SessionResource.Unserializable.class,
-                    ActivatedContextReader.class,
-                    ScopesResource.class,
-                    Step.class,
-                    CheckoutState.class,
-                    CheckoutSession.class,
-                    CartItem.class,
-                    CartSession.class,
-                    CounterSession.class,
-                    Profile.class,
-                    ProfileSession.class,
-                    ListScope.class,
-                    Notes.class,
-                    Notes.ApplicationNotes.class,
-                    Notes.RequestNotes.class,
-                    Notes.SessionNotes.class,
-                    Notes.DependentNotes.class)),
-            "ATTRIBUTE"));
+    static final WildFlyCluster CLUSTER =
+            new WildFlyCluster(WildFlyCluster.granularity(Deployments.clusterWar("attribute"), "ATTRIBUTE"));
 
     private static URL node(int index) throws Exception {
         return new URL(CLUSTER.node(index).url(), "attribute/");

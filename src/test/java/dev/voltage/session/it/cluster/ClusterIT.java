@@ -4,19 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Browser;
 import dev.voltage.session.it.Deployments;
-import dev.voltage.session.it.core.ActivatedContextReader;
-import dev.voltage.session.it.core.SessionResource;
-import dev.voltage.session.it.scopes.CartItem;
-import dev.voltage.session.it.scopes.CartSession;
-import dev.voltage.session.it.scopes.CheckoutSession;
-import dev.voltage.session.it.scopes.CheckoutState;
-import dev.voltage.session.it.scopes.CounterSession;
-import dev.voltage.session.it.scopes.ListScope;
-import dev.voltage.session.it.scopes.Notes;
-import dev.voltage.session.it.scopes.Profile;
-import dev.voltage.session.it.scopes.ProfileSession;
-import dev.voltage.session.it.scopes.ScopesResource;
-import dev.voltage.session.it.scopes.Step;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,26 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterIT {
 
     @RegisterExtension
-    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war(
-            "cluster",
-            SessionResource.class,
-            SessionResource.Unserializable.class,
-            ActivatedContextReader.class,
-            ScopesResource.class,
-            Step.class,
-            CheckoutState.class,
-            CheckoutSession.class,
-            CartItem.class,
-            CartSession.class,
-            CounterSession.class,
-            Profile.class,
-            ProfileSession.class,
-            ListScope.class,
-            Notes.class,
-            Notes.ApplicationNotes.class,
-            Notes.RequestNotes.class,
-            Notes.SessionNotes.class,
-            Notes.DependentNotes.class)));
+    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.clusterWar("cluster"));
 
     private static URL node(int index) throws Exception {
         return new URL(CLUSTER.node(index).url(), "cluster/");

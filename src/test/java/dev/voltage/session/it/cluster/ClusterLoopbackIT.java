@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.voltage.session.it.Deployments;
 import dev.voltage.session.it.ListeningSockets;
 import dev.voltage.session.it.ListeningSockets.Socket;
-import dev.voltage.session.it.core.ActivatedContextReader;
-import dev.voltage.session.it.core.SessionResource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterLoopbackIT {
 
     @RegisterExtension
-    static final WildFlyCluster CLUSTER = new WildFlyCluster(Deployments.distributable(Deployments.war(
-            "loopback", SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class)));
+    static final WildFlyCluster CLUSTER =
+            new WildFlyCluster(Deployments.distributable(Deployments.war("loopback", Deployments.sessionClasses())));
 
     @Test
     void everyPortOfEveryNodeIsBoundToLoopback() {

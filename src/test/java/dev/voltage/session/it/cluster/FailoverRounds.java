@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Deployments;
 import dev.voltage.session.it.cluster.raw.RawCartServlet;
-import dev.voltage.session.it.core.ActivatedContextReader;
-import dev.voltage.session.it.core.SessionResource;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -37,8 +35,7 @@ class FailoverRounds {
             return Deployments.distributable(
                     ShrinkWrap.create(WebArchive.class, "failover.war").addClass(RawCartServlet.class));
         }
-        return Deployments.distributable(Deployments.war(
-                "failover", SessionResource.class, SessionResource.Unserializable.class, ActivatedContextReader.class));
+        return Deployments.distributable(Deployments.war("failover", Deployments.sessionClasses()));
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Browser;
 import dev.voltage.session.it.Deployments;
-import dev.voltage.session.it.core.ActivatedContextReader;
-import dev.voltage.session.it.core.SessionResource;
 import dev.voltage.session.it.logging.EventLog;
 import dev.voltage.session.it.users.UsersResource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -45,16 +43,14 @@ class UsersClusterIT {
 
     private static WebArchive war() {
         return Deployments.distributable(Deployments.war(
-                        "users-cluster",
-                        "mp.config.profile=test\n"
-                                + "voltage.session.secret=cluster-secret\nvoltage.session.users.store=jdbc\n"
-                                + "voltage.session.users.datasource=java:app/jdbc/sessions\nvoltage.session.users.refresh=PT1S",
-                        UsersResource.class,
-                        EventLog.class,
-                        SessionsDataSource.class,
-                        SessionResource.class,
-                        SessionResource.Unserializable.class,
-                        ActivatedContextReader.class))
+                                "users-cluster",
+                                "mp.config.profile=test\n"
+                                        + "voltage.session.secret=cluster-secret\nvoltage.session.users.store=jdbc\n"
+                                        + "voltage.session.users.datasource=java:app/jdbc/sessions\nvoltage.session.users.refresh=PT1S",
+                                UsersResource.class,
+                                EventLog.class,
+                                SessionsDataSource.class)
+                        .addClasses(Deployments.sessionClasses()))
                 .addAsLibrary(jarOf(org.postgresql.Driver.class));
     }
 

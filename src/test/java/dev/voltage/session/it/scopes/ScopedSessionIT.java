@@ -25,23 +25,7 @@ class ScopedSessionIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(
-                "scopes",
-                ScopesResource.class,
-                Step.class,
-                CheckoutState.class,
-                CheckoutSession.class,
-                CartItem.class,
-                CartSession.class,
-                CounterSession.class,
-                Profile.class,
-                ProfileSession.class,
-                ListScope.class,
-                Notes.class,
-                Notes.ApplicationNotes.class,
-                Notes.RequestNotes.class,
-                Notes.SessionNotes.class,
-                Notes.DependentNotes.class);
+        return Deployments.war("scopes", Deployments.scopesClasses());
     }
 
     @ArquillianResource

@@ -2,20 +2,11 @@ package dev.voltage.bench.jmh;
 
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.Session;
-import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.lifetime.SessionLifetime;
-import dev.voltage.session.internal.logging.LogIds;
-import dev.voltage.session.internal.request.RequestSession;
 import dev.voltage.session.internal.request.RequestThread;
-import dev.voltage.session.internal.request.SessionLocks;
-import dev.voltage.session.internal.request.SessionServices;
 import dev.voltage.session.internal.slice.RequestSlices;
-import dev.voltage.session.internal.slice.SliceCodec;
-import dev.voltage.session.internal.users.LocalSessions;
-import dev.voltage.session.internal.users.UserBindings;
-import dev.voltage.session.internal.users.UserIndexStore;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
+import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.io.Serializable;
@@ -72,19 +63,7 @@ public class SessionBenchmark {
     public void start() {
         weld = new Weld()
                 .disableDiscovery()
-                .addBeanClasses(
-                        RequestSession.class,
-                        SessionLocks.class,
-                        SessionServices.class,
-                        RequestSlices.class,
-                        SliceCodec.class,
-                        ActiveConfiguration.class,
-                        LogIds.class,
-                        UserBindings.class,
-                        LocalSessions.class,
-                        UserIndexStore.class,
-                        SessionLifetime.class,
-                        CartSlice.class)
+                .addBeanClasses(LibraryBeans.with(CartSlice.class))
                 .initialize();
         requestContext = weld.select(RequestContextController.class).get();
         requestContext.activate();
