@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.voltage.session.it.Browser;
 import dev.voltage.session.it.Deployments;
-import dev.voltage.session.it.Server;
 import dev.voltage.session.it.logging.EventLog;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -44,20 +42,9 @@ class JdbcUsersIT {
                 EventLog.class);
     }
 
-    @Deployment(name = "missing-datasource", managed = false, testable = false)
-    static WebArchive missingDataSource() {
-        return Deployments.war(
-                "users-missing-datasource",
-                "mp.config.profile=test\n"
-                        + "voltage.session.users.store=jdbc\nvoltage.session.users.datasource=java:comp/env/jdbc/NoSuchSessions");
-    }
-
     @ArquillianResource
     @OperateOnDeployment("jdbc")
     URL base;
-
-    @ArquillianResource
-    Deployer deployer;
 
     private static String someone() {
         return "user-" + UUID.randomUUID();
@@ -156,16 +143,5 @@ class JdbcUsersIT {
         assertThat(Me.of(phone.get("api/users/me")).exists()).isFalse();
         assertThat(admin.get("api/users/admin/" + user).body()).isEmpty();
         assertThat(admin.get("api/table/" + TABLE + "/" + user).body()).isEmpty();
-    }
-
-    @Test
-    void aDataSourceThatCannotBeFoundFailsTheDeploymentNamingIt() {
-        String failure = Server.current().failureOf(deployer, "missing-datasource");
-
-        assertThat(failure)
-                .as("the deployment fails")
-                .isNotNull()
-                .contains("java:comp/env/jdbc/NoSuchSessions")
-                .contains("voltage.session.users.datasource");
     }
 }
