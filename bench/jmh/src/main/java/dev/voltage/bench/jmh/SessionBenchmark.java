@@ -9,9 +9,12 @@ import dev.voltage.session.testing.FakeHttpSession;
 import dev.voltage.session.testing.LibraryBeans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -25,9 +28,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * What one call costs: {@code Session.get/set/update} and a slice's decode and update, each beside
- * the raw {@code HttpSession} access it replaces, in one request context of Weld SE over the
- * fast tests' in-memory {@code HttpSession}.
+ * What one call costs: every method of {@code Session} and a slice's decode and update, each beside
+ * the raw {@code HttpSession} access it replaces where there is one, in one request context of
+ * Weld SE over the fast tests' in-memory {@code HttpSession}. The lifecycle verbs that end or
+ * re-identify the session ({@code delete}, {@code regenerate}, {@code login}) run on a session the
+ * benchmark creates or keeps for the purpose, and their raw counterparts do the same.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +59,7 @@ public class SessionBenchmark {
     private WeldContainer weld;
     private RequestContextController requestContext;
     private FakeHttpSession http;
+    private HttpServletRequest request;
     private Session session;
     private CartSlice slice;
     private RequestSlices slices;
@@ -68,8 +74,8 @@ public class SessionBenchmark {
         requestContext = weld.select(RequestContextController.class).get();
         requestContext.activate();
         http = new FakeHttpSession(false);
-        RequestThread.begin(
-                new FakeHttpRequest(http).asRequest()); // as the listener does; setup runs on the benchmark thread
+        request = new FakeHttpRequest(http).asRequest();
+        RequestThread.begin(request); // as the listener does; setup runs on the benchmark thread
         session = weld.select(Session.class).get();
         slice = weld.select(CartSlice.class).get();
         slices = weld.select(RequestSlices.class).get();
@@ -150,6 +156,127 @@ public class SessionBenchmark {
     @Benchmark
     public Object sessionUpdate() {
         return session.update("cart", List.of(), SessionBenchmark::add);
+    }
+
+    @Benchmark
+    public Object sessionFind() {
+        return session.find("cart", List.class);
+    }
+
+    @Benchmark
+    public Object rawRemove() {
+        http.setAttribute("extra", "value");
+        http.removeAttribute("extra");
+        return http;
+    }
+
+    @Benchmark
+    public Object sessionRemove() {
+        session.set("extra", "value");
+        session.remove("extra");
+        return session;
+    }
+
+    /** What {@code save()} replaces: writing back a value read in the request. */
+    @Benchmark
+    public Object rawSave() {
+        Object value = http.getAttribute("cart");
+        http.setAttribute("cart", value);
+        return value;
+    }
+
+    /** {@code save()} after the request read the cart. */
+    @Benchmark
+    public Object sessionSave() {
+        session.get("cart");
+        session.save();
+        return session;
+    }
+
+    @Benchmark
+    public Object sessionReload() {
+        session.reload();
+        return session;
+    }
+
+    @Benchmark
+    public long rawTouch() {
+        return request.getSession(false).getLastAccessedTime();
+    }
+
+    @Benchmark
+    public Object sessionTouch() {
+        session.touch();
+        return session;
+    }
+
+    @Benchmark
+    public Object rawResetMaxAge() {
+        request.getSession(false)
+                .setMaxInactiveInterval(request.getServletContext().getSessionTimeout() * 60);
+        return request;
+    }
+
+    @Benchmark
+    public Object sessionResetMaxAge() {
+        session.resetMaxAge();
+        return session;
+    }
+
+    @Benchmark
+    public Object sessionId() {
+        return session.id();
+    }
+
+    @Benchmark
+    public Object sessionLogId() {
+        return session.logId();
+    }
+
+    @Benchmark
+    public Object sessionExpiresAt() {
+        return session.expiresAt();
+    }
+
+    @Benchmark
+    public String rawRegenerate() {
+        return request.changeSessionId();
+    }
+
+    @Benchmark
+    public Object sessionRegenerate() {
+        session.regenerate();
+        return session;
+    }
+
+    /** What {@code login} replaces: a new id and the user's name in the session. */
+    @Benchmark
+    public String rawLogin() {
+        String id = request.changeSessionId();
+        request.getSession(false).setAttribute("user", "alice");
+        return id;
+    }
+
+    @Benchmark
+    public Optional<String> sessionLogin() {
+        session.login("alice");
+        return session.user();
+    }
+
+    /** A session created, given a value and invalidated: what {@code delete()} replaces. */
+    @Benchmark
+    public Object rawDelete() {
+        HttpSession created = request.getSession(true);
+        created.setAttribute("cart", cart);
+        created.invalidate();
+        return created;
+    }
+
+    @Benchmark
+    public Object sessionDelete() {
+        session.set("cart", cart);
+        session.delete();
+        return session;
     }
 
     /**
