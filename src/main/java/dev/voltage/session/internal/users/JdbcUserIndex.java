@@ -47,7 +47,12 @@ final class JdbcUserIndex implements SharedIndex {
     private final LogIds logIds;
     private final SessionLifetime lifetime;
 
+    /**
+     * When each session's row was last written, by session id: in this server's memory only, as
+     * the container's own sessions are, so a request within the refresh interval computes no digest.
+     */
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
+
     private volatile Set<String> revokedKeys = Set.of();
     private volatile long revokedReadAt;
 
@@ -127,7 +132,7 @@ final class JdbcUserIndex implements SharedIndex {
             insert.setLong(5, now);
             insert.setLong(6, deadline(session));
             insert.executeUpdate();
-            lastTouched.put(key, now);
+            lastTouched.put(session.getId(), now);
         } catch (SQLException e) {
             throw failed("record the login of a session", e);
         }
@@ -143,16 +148,16 @@ final class JdbcUserIndex implements SharedIndex {
                 newKey,
                 logIds.of(newId),
                 oldKey);
-        Long touched = lastTouched.remove(oldKey);
+        Long touched = lastTouched.remove(oldId);
         if (touched != null) {
-            lastTouched.put(newKey, touched);
+            lastTouched.put(newId, touched);
         }
     }
 
     @Override
     public void ended(String sessionId) {
+        lastTouched.remove(sessionId);
         String key = key(sessionId);
-        lastTouched.remove(key);
         try {
             update("remove an ended session", "DELETE FROM " + table + " WHERE session_key = ?", key);
         } catch (IllegalStateException e) {
@@ -163,13 +168,14 @@ final class JdbcUserIndex implements SharedIndex {
 
     @Override
     public void touched(HttpSession session, String user) {
-        String key = key(session.getId());
+        String id = session.getId();
         long now = System.currentTimeMillis();
-        Long last = lastTouched.get(key);
+        Long last = lastTouched.get(id);
         if (last != null && now - last < refreshMillis) {
-            return;
+            return; // the common case: no digest, no statement
         }
-        lastTouched.put(key, now);
+        lastTouched.put(id, now);
+        String key = key(id);
         try {
             int rows = update(
                     "record a session's access",
