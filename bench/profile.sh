@@ -33,10 +33,13 @@ trap '[ -f "$RESULTS/wildfly.pid" ] && kill "$(cat "$RESULTS/wildfly.pid")" 2>/d
 start_wildfly "$PWD/$RESULTS/wildfly.pid" "$RESULTS/wildfly-profile.log" "${SERVER_CPU[@]}"
 PID=$(cat "$RESULTS/wildfly.pid")
 
-path() { case "$1" in raw) echo "/bench-raw/api/raw";; raw-lib) echo "/bench-lib/api/raw";; *) echo "/bench-$1/api/$1";; esac; }
-IMPLS="raw raw-lib session slice"
+# jdbc: Session with the user index in H2 (bench-jdbc), its sessions logged in through
+# Session.login (signin) so that the index follows them
+path() { case "$1" in raw) echo "/bench-raw/api/raw";; raw-lib) echo "/bench-lib/api/raw";; jdbc) echo "/bench-jdbc/api/session";; *) echo "/bench-$1/api/$1";; esac; }
+login() { case "$1" in jdbc) echo signin;; *) echo login;; esac; }
+IMPLS="raw raw-lib session slice jdbc"
 for impl in $IMPLS; do
-  python3 tools.py pool 8080 "$(path $impl)/login" 1000 "$RESULTS/cookies-$impl.txt"
+  python3 tools.py pool 8080 "$(path $impl)/$(login $impl)" 1000 "$RESULTS/cookies-$impl.txt"
 done
 load() { # impl endpoint seconds
   local url="http://127.0.0.1:8080$(path "$1")" method=GET cookies="$RESULTS/cookies-$1.txt"
@@ -44,7 +47,7 @@ load() { # impl endpoint seconds
     read-cart) url="$url/cart";;
     add-to-cart) url="$url/cart"; method=POST;;
     anonymous-read) url="$url/anonymous"; cookies="";;
-    login) url="$url/login"; method=POST; cookies="";;
+    login) url="$url/$(login "$1")"; method=POST; cookies="";;
   esac
   METHOD=$method COOKIES=$cookies "${LOAD_CPU[@]}" wrk -t2 -c32 -d"$3"s -s wrk/session.lua "$url" | grep '^RESULT'
 }

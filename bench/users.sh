@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What the user index costs (BENCHMARKS.md, "The user index"): a login through Session.login (a new
-# id, the session listed under its user) and a read of the cart in such a session, with the
+# id, the session listed under its user) and a read of the cart and an update of it (Session.update,
+# under the per-session lock) in such a session, with the
 # memory index (bench-session) and with the jdbc index in WildFly's default data source, H2
-# (bench-jdbc), against the raw HttpSession login and read. ROUNDS rounds of SECONDS-second wrk
+# (bench-jdbc), against the raw HttpSession login, read and update. ROUNDS rounds of SECONDS-second wrk
 # runs, the order alternating. Run bench/run.sh (or at least its build) once before.
 # Writes bench/results/users.md and users.jsonl. Usage: bench/users.sh [ROUNDS] [SECONDS]
 set -euo pipefail
@@ -31,6 +32,7 @@ run() { # impl endpoint round seconds
   local impl=$1 endpoint=$2 round=$3 method=GET url cookies="$RESULTS/cookies-users-$1.txt" line
   case "$endpoint" in
     "read cart") url="$(url "$impl")/cart";;
+    "add to cart") url="$(url "$impl")/cart"; method=POST;;
     "login") url="$(url "$impl")/$(login "$impl")"; method=POST; cookies="";;
   esac
   line=$(METHOD=$method COOKIES=$cookies "${LOAD_CPU[@]}" wrk -t2 -c32 -d"$4"s -s wrk/session.lua "$url" | grep '^RESULT')
@@ -40,12 +42,12 @@ run() { # impl endpoint round seconds
   fi
 }
 echo "== warm-up"
-for endpoint in "read cart" "login"; do for impl in $IMPLS; do run "$impl" "$endpoint" warmup 10; done; done
+for endpoint in "read cart" "add to cart" "login"; do for impl in $IMPLS; do run "$impl" "$endpoint" warmup 10; done; done
 echo "== $ROUNDS rounds"
 for round in $(seq 1 "$ROUNDS"); do
   order="$IMPLS"
   [ $((round % 2)) -eq 0 ] && order="jdbc memory raw"
-  for endpoint in "read cart" "login"; do
+  for endpoint in "read cart" "add to cart" "login"; do
     for impl in $order; do run "$impl" "$endpoint" "$round" "$SECONDS_PER_RUN"; done
   done
 done

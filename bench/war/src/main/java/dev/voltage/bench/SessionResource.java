@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The same four endpoints through {@link Session}. */
 @Path("session")
@@ -54,11 +55,14 @@ public class SessionResource {
         return "ok";
     }
 
-    /** A login through the user index ({@code Session.login}: a new id, the session listed under its user). */
+    /**
+     * A login through the user index ({@code Session.login}: a new id, the session listed under its
+     * user), as one of 10,000 users, so the index holds many users with a few sessions each.
+     */
     @POST
     @Path("signin")
     public String signIn() {
-        session.login("ada");
+        session.login("user-" + ThreadLocalRandom.current().nextInt(10_000));
         session.set("cart", Carts.full());
         return "ok";
     }
