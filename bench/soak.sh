@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The soak (BENCHMARKS.md, "Soak"): MINUTES of churn at about half the peak rate, for raw
 # HttpSession (bench-raw, sessions of a 60-second timeout) and Session (bench-soak: bench.war with
-# voltage.session.timeout=60): users log in, add to the cart, read it, and three in four log out,
+# voltage.session.timeout=60): users log in (Session.login, so the user index follows every session),
+# add to the cart, read it, and three in four log out,
 # the fourth walks away and its session expires (wrk/churn.lua). Reports per 30-second segment the
 # rate, p99 and errors, the library's structures (per-session locks, user index), and heap after
 # full collections at the start (after a 2-minute warm-up at the same rate) and at the end.
@@ -26,7 +27,7 @@ start_wildfly "$PWD/$RESULTS/wildfly.pid" "$RESULTS/wildfly-soak.log" "${SERVER_
 
 base() { case "$1" in raw) echo /bench-raw/api/raw;; *) echo /bench-soak/api/session;; esac; }
 meter() { case "$1" in raw) echo /bench-raw/api/meter;; *) echo /bench-soak/api/meter;; esac; }
-login() { case "$1" in raw) echo short-login;; *) echo login;; esac; }
+login() { case "$1" in raw) echo short-login;; *) echo signin;; esac; }
 churn() { # impl seconds delay_ms
   BASE=$(base "$1") LOGIN=$(login "$1") DELAY_MS=$3 "${LOAD_CPU[@]}" \
     wrk -t$THREADS -c$THREADS -d"$2"s -s wrk/churn.lua "http://127.0.0.1:8080" | grep '^RESULT'
