@@ -11,6 +11,11 @@ WILDFLY=war/target/wildfly  # unpacked by war/pom.xml, at the version parent/pom
 start_wildfly() {
   local pidfile=$1 log=$2
   shift 2
+  # the server of a script that just ended may still be letting go of its ports
+  for _ in $(seq 1 60); do
+    curl -s -o /dev/null http://127.0.0.1:8080/ || curl -s -o /dev/null http://127.0.0.1:9990/ || break
+    sleep 1
+  done
   rm -f "$WILDFLY"/standalone/deployments/bench*
   cp war/target/bench-raw.war "$WILDFLY/standalone/deployments/"
   for app in lib session slice; do cp war/target/bench.war "$WILDFLY/standalone/deployments/bench-$app.war"; done
@@ -26,6 +31,8 @@ start_wildfly() {
       curl -sf "http://127.0.0.1:8080/bench-$app/api/meter/sessions" >/dev/null && break
       sleep 1
     done
+    curl -sf "http://127.0.0.1:8080/bench-$app/api/meter/sessions" >/dev/null \
+      || { echo "WildFly did not serve bench-$app: see $log" >&2; return 1; }
   done
 }
 
