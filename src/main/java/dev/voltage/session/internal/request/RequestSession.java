@@ -34,7 +34,6 @@ public class RequestSession implements Session {
 
     private final SessionAccess access;
     private final ExclusiveSession exclusive;
-    private final RequestSlices slices;
     private final SessionServices services;
 
     /** Keys this request read or wrote, for {@link #save()}. */
@@ -42,20 +41,18 @@ public class RequestSession implements Session {
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
-        this(null, null);
+        this(null);
     }
 
     /**
      * Creates the session of the request the thread is serving.
      *
      * @param services the application-wide collaborators, or {@code null} for the client proxy
-     * @param slices the scope slices of this request, forgotten when the session is deleted or reloaded
      */
     @Inject
-    public RequestSession(SessionServices services, RequestSlices slices) {
+    public RequestSession(SessionServices services) {
         this.access = new SessionAccess();
         this.exclusive = new ExclusiveSession(access, services == null ? null : services.locks());
-        this.slices = slices;
         this.services = services;
     }
 
@@ -182,7 +179,7 @@ public class RequestSession implements Session {
     @Override
     public void delete() {
         usedKeys.clear();
-        slices.forget();
+        RequestSlices.forget(request());
         boolean deleted = exclusive.apply(
                 "Session.delete()",
                 session -> {
@@ -225,7 +222,7 @@ public class RequestSession implements Session {
     @Override
     public void reload() {
         usedKeys.clear();
-        slices.forget();
+        RequestSlices.forget(request());
     }
 
     @Override

@@ -5,8 +5,9 @@ import dev.voltage.session.internal.request.ExclusiveSession;
 import dev.voltage.session.internal.request.SessionAccess;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.spi.SliceStore;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletRequest;
 import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,10 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scope slices of one request: each is read from its session attribute and decoded once,
- * then served from memory until it changes, {@link #forget()} is called or the request ends.
+ * The scope slices of the request being served: each is read from its session attribute and
+ * decoded once, then served from memory until it changes, {@link #forget} is called or the
+ * request ends.
+ *
+ * <p>What a request decoded is kept in an attribute of that request, where CDI's request context
+ * would keep a request-scoped bean, so that requests do not pay for creating and destroying a
+ * bean of their own; application-scoped so that a passivating {@code @SessionScoped} scope can
+ * hold it.
  */
-@RequestScoped
+@ApplicationScoped
 public class RequestSlices implements SliceStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestSlices.class);
@@ -31,9 +38,10 @@ public class RequestSlices implements SliceStore {
     /** What an update reads where there is no live session. */
     private static final Object ENDED = new Object();
 
-    private final Map<String, Slice> slices = new HashMap<>();
-    private final SessionAccess access;
-    private final ExclusiveSession exclusive;
+    /** The request attribute that holds what the request decoded, by scope name. */
+    private static final String DECODED_ATTRIBUTE = "dev.voltage.session.slices";
+
+    private final SessionLocks locks;
     private final SliceCodec codec;
 
     /** For CDI's client proxy only. */
@@ -42,15 +50,12 @@ public class RequestSlices implements SliceStore {
     }
 
     /**
-     * Creates the slices of the request the thread is serving.
-     *
      * @param locks the per-session locks of this application
      * @param codec the JSON codec
      */
     @Inject
     public RequestSlices(SessionLocks locks, SliceCodec codec) {
-        this.access = new SessionAccess();
-        this.exclusive = new ExclusiveSession(access, locks);
+        this.locks = locks;
         this.codec = codec;
     }
 
@@ -58,6 +63,8 @@ public class RequestSlices implements SliceStore {
     @SuppressWarnings("unchecked")
     public <T> T read(String name, Class<?> scope, Supplier<? extends T> defaults) {
         Type type = StateTypes.of(scope);
+        SessionAccess access = new SessionAccess();
+        Map<String, Slice> slices = decoded(access);
         Slice slice = slices.get(name);
         if (slice == null) {
             Object json = access.ifSessionExists(session -> session.getAttribute(attribute(name)), null);
@@ -74,44 +81,52 @@ public class RequestSlices implements SliceStore {
 
     private <T> void write(String name, Type type, T state) {
         String json = codec.encode(name, type, state);
-        exclusive.apply(
-                "ScopedSession.data(next)",
-                session -> {
-                    session.setAttribute(attribute(name), json);
-                    return null;
-                },
-                () -> {
-                    forgetIfEnded();
-                    access.writeSession(fresh -> fresh.setAttribute(attribute(name), json));
-                    return null;
-                });
+        SessionAccess access = new SessionAccess();
+        Map<String, Slice> slices = decoded(access);
+        new ExclusiveSession(access, locks)
+                .apply(
+                        "ScopedSession.data(next)",
+                        session -> {
+                            session.setAttribute(attribute(name), json);
+                            return null;
+                        },
+                        () -> {
+                            forgetIfEnded(access, slices);
+                            access.writeSession(fresh -> fresh.setAttribute(attribute(name), json));
+                            return null;
+                        });
         slices.put(name, new Slice(json, state));
     }
 
     @Override
     public <T> T update(String name, Class<?> scope, Supplier<? extends T> defaults, UnaryOperator<T> updater) {
         Type type = StateTypes.of(scope);
-        Slice next = exclusive.update(
-                "ScopedSession.update()",
-                session -> session.getAttribute(attribute(name)),
-                ENDED,
-                json -> {
-                    T state = json == ENDED ? ended(name, defaults) : current(name, type, json, defaults);
-                    T changed = updater.apply(state);
-                    if (changed == null) {
-                        return null;
-                    }
-                    String encoded = codec.encode(name, type, changed);
-                    codec.remember(encoded, type, changed);
-                    return new Slice(encoded, changed);
-                },
-                (session, slice) -> {
-                    if (slice == null) {
-                        session.removeAttribute(attribute(name));
-                    } else {
-                        session.setAttribute(attribute(name), slice.json());
-                    }
-                });
+        SessionAccess access = new SessionAccess();
+        Map<String, Slice> slices = decoded(access);
+        Slice next = new ExclusiveSession(access, locks)
+                .update(
+                        "ScopedSession.update()",
+                        session -> session.getAttribute(attribute(name)),
+                        ENDED,
+                        json -> {
+                            T state = json == ENDED
+                                    ? ended(access, slices, defaults)
+                                    : current(slices.get(name), name, type, json, defaults);
+                            T changed = updater.apply(state);
+                            if (changed == null) {
+                                return null;
+                            }
+                            String encoded = codec.encode(name, type, changed);
+                            codec.remember(encoded, type, changed);
+                            return new Slice(encoded, changed);
+                        },
+                        (session, slice) -> {
+                            if (slice == null) {
+                                session.removeAttribute(attribute(name));
+                            } else {
+                                session.setAttribute(attribute(name), slice.json());
+                            }
+                        });
         if (next == null) {
             slices.remove(name);
             return defaults.get();
@@ -124,29 +139,47 @@ public class RequestSlices implements SliceStore {
 
     @Override
     public void remove(String name) {
-        slices.remove(name);
-        exclusive.apply(
-                "ScopedSession.reset()",
-                session -> {
-                    session.removeAttribute(attribute(name));
-                    return null;
-                },
-                () -> null);
+        SessionAccess access = new SessionAccess();
+        decoded(access).remove(name);
+        new ExclusiveSession(access, locks)
+                .apply(
+                        "ScopedSession.reset()",
+                        session -> {
+                            session.removeAttribute(attribute(name));
+                            return null;
+                        },
+                        () -> null);
     }
 
-    /** Forgets every decoded slice, after the session was deleted or to read them again. */
-    public void forget() {
-        slices.clear();
+    /**
+     * Forgets every slice a request decoded, after its session was deleted or to read them again.
+     *
+     * @param request the request
+     */
+    public static void forget(ServletRequest request) {
+        request.removeAttribute(DECODED_ATTRIBUTE);
+    }
+
+    /** What the request decoded so far, by scope name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Slice> decoded(SessionAccess access) {
+        ServletRequest request = access.get();
+        Map<String, Slice> slices = (Map<String, Slice>) request.getAttribute(DECODED_ATTRIBUTE);
+        if (slices == null) {
+            slices = new HashMap<>();
+            request.setAttribute(DECODED_ATTRIBUTE, slices);
+        }
+        return slices;
     }
 
     /** What an update sees without a live session: the defaults, and nothing this request decoded from an ended one. */
-    private <T> T ended(String name, Supplier<? extends T> defaults) {
-        forgetIfEnded();
+    private static <T> T ended(SessionAccess access, Map<String, Slice> slices, Supplier<? extends T> defaults) {
+        forgetIfEnded(access, slices);
         return defaults.get();
     }
 
     /** Forgets the slices decoded from a session that ended since (another request's logout, say). */
-    private void forgetIfEnded() {
+    private static void forgetIfEnded(SessionAccess access, Map<String, Slice> slices) {
         if (!slices.isEmpty() && access.existingSession() == null) {
             slices.clear();
         }
@@ -154,8 +187,7 @@ public class RequestSlices implements SliceStore {
 
     /** The state for {@code json}, decoded again only when another request changed it since this one read it. */
     @SuppressWarnings("unchecked")
-    private <T> T current(String name, Type type, Object json, Supplier<? extends T> defaults) {
-        Slice known = slices.get(name);
+    private <T> T current(Slice known, String name, Type type, Object json, Supplier<? extends T> defaults) {
         if (known != null && Objects.equals(known.json(), json)) {
             return (T) known.state();
         }

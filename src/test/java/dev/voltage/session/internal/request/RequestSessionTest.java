@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.voltage.session.Session;
 import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.config.ActiveConfiguration;
-import dev.voltage.session.internal.slice.RequestSlices;
 import dev.voltage.session.testing.FakeHttpRequest;
 import dev.voltage.session.testing.FakeHttpSession;
 import dev.voltage.session.testing.LibraryBeans;
@@ -342,8 +341,7 @@ class RequestSessionTest {
                     RequestThread.begin(new FakeHttpRequest(shared).asRequest());
                     try {
                         return new RequestSession(
-                                        new SessionServices(locks, new ActiveConfiguration(), null, null, null),
-                                        new RequestSlices(locks, null))
+                                        new SessionServices(locks, new ActiveConfiguration(), null, null, null))
                                 .update("cart", List.<String>of(), cart -> {
                                     Thread.yield();
                                     return append(cart, item);

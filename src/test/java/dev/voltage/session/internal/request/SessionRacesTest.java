@@ -411,8 +411,7 @@ class SessionRacesTest {
         return pool.submit(() -> {
             RequestThread.begin(http.asRequest());
             try {
-                return work.apply(new RequestSession(
-                        new SessionServices(locks, settings, null, null, null), new RequestSlices(locks, codec)));
+                return work.apply(new RequestSession(new SessionServices(locks, settings, null, null, null)));
             } finally {
                 RequestThread.end();
             }
