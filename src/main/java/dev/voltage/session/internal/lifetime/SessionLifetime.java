@@ -69,7 +69,19 @@ public class SessionLifetime {
      * @return {@code true} when an absolute timeout is configured and its deadline is not after {@code at}
      */
     public boolean outlived(HttpSession session, Instant at) {
-        return absoluteDeadline(session).map(deadline -> !deadline.isAfter(at)).orElse(false);
+        Duration absolute = settings.configuration().absoluteTimeout();
+        return absolute != null && !createdAt(session).plus(absolute).isAfter(at);
+    }
+
+    /**
+     * Tells whether the session has outlived its absolute timeout now; without one configured it
+     * costs a field read, since every request asks.
+     *
+     * @param session a valid session
+     * @return {@code true} when an absolute timeout is configured and its deadline has come
+     */
+    public boolean outlivedNow(HttpSession session) {
+        return settings.configuration().absoluteTimeout() != null && outlived(session, Instant.now());
     }
 
     /**

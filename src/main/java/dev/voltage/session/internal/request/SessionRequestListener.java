@@ -12,7 +12,6 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
 import java.util.Collections;
 
 /**
@@ -83,7 +82,7 @@ public class SessionRequestListener implements ServletRequestListener {
             if (ends.endSurvivor(session)) {
                 return;
             }
-            if (lifetime.outlived(session, Instant.now())) {
+            if (lifetime.outlivedNow(session)) {
                 ends.end(session, Reason.ABSOLUTE_TIMEOUT);
             } else if (bindings.revoked(session)) {
                 ends.end(session, Reason.REVOKED);

@@ -1,10 +1,10 @@
 package dev.voltage.session.internal.users;
 
 import dev.voltage.session.SessionConfiguration;
+import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.config.ConfigurationApplied;
 import dev.voltage.session.internal.lifetime.SessionLifetime;
 import dev.voltage.session.internal.logging.LogIds;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -17,17 +17,12 @@ import javax.sql.DataSource;
  * when the application starts: with {@code jdbc}, finds the data source and creates the table
  * when it is missing, or fails the deployment naming what is wrong.
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class UserIndexStore {
 
     private final LogIds logIds;
     private final SessionLifetime lifetime;
     private volatile SharedIndex shared = SharedIndex.NONE;
-
-    /** For CDI's client proxy only. */
-    protected UserIndexStore() {
-        this(null, null);
-    }
 
     /**
      * @param logIds turns ids into log ids
