@@ -24,6 +24,9 @@ final class DecodedSlices {
     /** Slots of the table, a power of two. */
     static final int SLOTS = 4096;
 
+    /** Slots looked at for one JSON, from the one its identity hash picks. */
+    private static final int PROBES = 8;
+
     /** The longest JSON whose state is kept. */
     static final int LONGEST = 8192;
 
@@ -61,13 +64,31 @@ final class DecodedSlices {
     Object find(String json, Type type) {
         dropCollected();
         int slot = slotOf(json);
-        for (int probe = 0; probe < 2; probe++) {
+        for (int probe = 0; probe < PROBES; probe++) {
             Kept kept = slots.get((slot + probe) & (SLOTS - 1));
             if (kept != null && kept.holds(json, type)) {
                 return kept.copy.apply(kept.state);
             }
         }
         return null;
+    }
+
+    /**
+     * Frees the slot of a JSON that its session no longer holds (an update replaced it), so that
+     * it does not push out the state of a live one before the garbage collector clears it.
+     *
+     * @param json the replaced JSON instance
+     */
+    void drop(String json) {
+        int slot = slotOf(json);
+        for (int probe = 0; probe < PROBES; probe++) {
+            int at = (slot + probe) & (SLOTS - 1);
+            Kept kept = slots.get(at);
+            if (kept != null && kept.get() == json) {
+                slots.compareAndSet(at, kept, null);
+                return;
+            }
+        }
     }
 
     /**
@@ -87,7 +108,7 @@ final class DecodedSlices {
         }
         int slot = slotOf(json);
         int chosen = slot;
-        for (int probe = 0; probe < 2; probe++) {
+        for (int probe = 0; probe < PROBES; probe++) {
             int at = (slot + probe) & (SLOTS - 1);
             Kept there = slots.get(at);
             if (there == null || there.get() == null) {

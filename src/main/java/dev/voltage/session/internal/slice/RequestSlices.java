@@ -117,7 +117,7 @@ public class RequestSlices implements SliceStore {
                                 return null;
                             }
                             String encoded = codec.encode(name, type, changed);
-                            codec.remember(encoded, type, changed);
+                            codec.remember(encoded, type, changed, json);
                             return new Slice(encoded, changed);
                         },
                         (session, slice) -> {

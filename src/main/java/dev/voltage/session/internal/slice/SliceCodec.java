@@ -1,8 +1,8 @@
 package dev.voltage.session.internal.slice;
 
+import dev.voltage.session.internal.ApplicationSingleton;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -12,7 +12,7 @@ import java.lang.reflect.Type;
  * Turns scope state into JSON and back with the server's JSON-B, one {@link Jsonb} per
  * application, within the bounds of a slice (1 MiB of JSON, 64 levels deep).
  */
-@ApplicationScoped
+@ApplicationSingleton
 public class SliceCodec {
 
     private Jsonb jsonb;
@@ -103,8 +103,13 @@ public class SliceCodec {
      * @param json the JSON, as it is written to the session
      * @param type the state's type
      * @param state the state, which the caller may go on changing: a copy is kept
+     * @param replaced what the attribute held before, whose decoded state is no longer needed;
+     *     {@code null} when it is not known
      */
-    public void remember(String json, Type type, Object state) {
+    public void remember(String json, Type type, Object state, Object replaced) {
+        if (replaced instanceof String previous) {
+            decoded.drop(previous);
+        }
         decoded.keep(json, type, state);
     }
 
