@@ -43,7 +43,7 @@ public class LogIds {
     private record KeyedMac(String secret, Mac prototype) {}
 
     /**
-     * Fingerprints computed lately, one slot per id hash: the requests of a page (the document,
+     * Fingerprints computed lately, two slots per id hash: the requests of a page (the document,
      * then its scripts and calls) come from one client within moments, and each would otherwise
      * compute the same HMAC again. Slots are overwritten, never grown; an entry is immutable, so
      * threads may share it without locking.
@@ -81,16 +81,26 @@ public class LogIds {
      */
     public String fingerprint(String sessionId) {
         String secret = settings.secret();
-        int slot = sessionId.hashCode() & (RECENT_SLOTS - 1);
-        Fingerprint known = recent[slot];
-        // The secret is one String for the application's life: identity is enough, and a new one only misses.
-        if (known != null && known.secret() == secret && known.sessionId().equals(sessionId)) {
-            return known.value();
+        int slot = sessionId.hashCode() & (RECENT_SLOTS - 2);
+        Fingerprint first = recent[slot];
+        Fingerprint second = recent[slot + 1];
+        if (computedFrom(first, sessionId, secret)) {
+            return first.value();
+        }
+        if (computedFrom(second, sessionId, secret)) {
+            return second.value();
         }
         byte[] digest = mac(secret).doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
         String value = HexFormat.of().formatHex(digest, 0, LENGTH / 2);
-        recent[slot] = new Fingerprint(sessionId, secret, value);
+        // two slots an id: a free one, else either, as the digest's random low bit says
+        int chosen = first == null ? slot : second == null ? slot + 1 : slot + (digest[0] & 1);
+        recent[chosen] = new Fingerprint(sessionId, secret, value);
         return value;
+    }
+
+    private static boolean computedFrom(Fingerprint known, String sessionId, String secret) {
+        // The secret is one String for the application's life: identity is enough, and a new one only misses.
+        return known != null && known.secret() == secret && known.sessionId().equals(sessionId);
     }
 
     private Mac mac(String secret) {
