@@ -62,7 +62,6 @@ public class SessionBenchmark {
     private HttpServletRequest request;
     private Session session;
     private CartSlice slice;
-    private RequestSlices slices;
     private List<Item> cart;
 
     @Setup
@@ -78,7 +77,6 @@ public class SessionBenchmark {
         RequestThread.begin(request); // as the listener does; setup runs on the benchmark thread
         session = weld.select(Session.class).get();
         slice = weld.select(CartSlice.class).get();
-        slices = weld.select(RequestSlices.class).get();
         cart = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             cart.add(new Item("sku-" + i, 1));
@@ -285,7 +283,7 @@ public class SessionBenchmark {
      */
     @Benchmark
     public Object sliceReadUnchanged() {
-        slices.forget();
+        RequestSlices.forget(request);
         return slice.data();
     }
 
@@ -295,7 +293,7 @@ public class SessionBenchmark {
      */
     @Benchmark
     public Object sliceReadChanged() {
-        slices.forget();
+        RequestSlices.forget(request);
         http.setAttribute(SLICE_ATTRIBUTE, new String((String) http.getAttribute(SLICE_ATTRIBUTE)));
         return slice.data();
     }
