@@ -315,6 +315,36 @@ class ScopedSessionTest {
     }
 
     @Test
+    void aTaskThatBorrowsTheRequestReadsTheSessionNotWhatTheRequestHoldsInMemory() throws Exception {
+        cart.add("a", 1);
+        List<CartItem> requestRead = cart.items();
+        requestRead.add(new CartItem("changed in place, never written", 9));
+        jakarta.servlet.http.HttpServletRequest request = http.asRequest();
+
+        List<CartItem> taskRead = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    RequestThread.lend(request, () -> false);
+                    try {
+                        return new RequestSlices(locks, codec)
+                                .<List<CartItem>>read("cart", CartSession.class, List::of);
+                    } finally {
+                        RequestThread.end();
+                    }
+                })
+                .get();
+
+        assertThat(taskRead).containsExactly(new CartItem("a", 1)).isNotSameAs(requestRead);
+    }
+
+    @Test
+    void reloadWithoutAnHttpRequestForgetsNothingAndThrowsNothing() {
+        RequestThread.end();
+
+        session.reload();
+
+        assertThat(http.session()).isNull();
+    }
+
+    @Test
     void aDeserialisedScopeKeepsItsNameAndDefaults() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

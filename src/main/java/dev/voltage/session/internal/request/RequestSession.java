@@ -179,7 +179,7 @@ public class RequestSession implements Session {
     @Override
     public void delete() {
         usedKeys.clear();
-        RequestSlices.forget(request());
+        RequestSlices.forget();
         boolean deleted = exclusive.apply(
                 "Session.delete()",
                 session -> {
@@ -222,7 +222,7 @@ public class RequestSession implements Session {
     @Override
     public void reload() {
         usedKeys.clear();
-        RequestSlices.forget(request());
+        RequestSlices.forget();
     }
 
     @Override

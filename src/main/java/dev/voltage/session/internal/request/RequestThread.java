@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
  * it until it is done ({@link SessionRequestListener}) or goes asynchronous
  * ({@link SessionCookieFilter}), when another thread will finish it.
  *
- * <p>It lets the request-scoped beans of the library find their request when they are first
- * used, so that requests that never touch {@code Session} create none of them.
+ * <p>It lets the library's beans find the request when they are first used in it, so that
+ * requests that never touch {@code Session} create no bean for it.
  *
  * <p>A thread may also borrow a request it does not serve ({@link #lend}): a task of a managed
  * executor runs in the context of the request that submitted it, and may outlive it.

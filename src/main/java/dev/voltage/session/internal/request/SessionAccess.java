@@ -13,13 +13,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The library's one way to the container's session: the HTTP request that the current CDI
- * request context belongs to, as the library's request-scoped beans see it: the one the thread was serving when the bean was first used
- * ({@link RequestThread}), its session, the response the library's filter recorded in it, and the
- * session ids it retired.
+ * The library's one way to the container's session: the HTTP request the thread serves (or a
+ * task borrows, {@link RequestThread}), found on first use and kept from then on, its session,
+ * the response the library's filter recorded in it, and the session ids it retired.
  *
- * <p>Not a bean: each bean that needs it makes its own, which it calls without a client proxy;
- * what they share lives in the request's attributes.
+ * <p>Not a bean: the request-scoped {@code Session} makes one for its request, and the
+ * application-scoped slices one per call; what they share lives in the request's attributes.
  */
 public final class SessionAccess {
 

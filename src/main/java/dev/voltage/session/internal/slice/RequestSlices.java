@@ -2,12 +2,13 @@ package dev.voltage.session.internal.slice;
 
 import dev.voltage.session.ScopedSession;
 import dev.voltage.session.internal.request.ExclusiveSession;
+import dev.voltage.session.internal.request.RequestThread;
 import dev.voltage.session.internal.request.SessionAccess;
 import dev.voltage.session.internal.request.SessionLocks;
 import dev.voltage.session.spi.SliceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +35,9 @@ public class RequestSlices implements SliceStore {
 
     /** What this request knows of a slice: the JSON it saw (null when absent) and what it decoded to. */
     private record Slice(Object json, Object state) {}
+
+    /** What a request decoded, by scope name. */
+    private record Decoded(Map<String, Slice> byName) {}
 
     /** What an update reads where there is no live session. */
     private static final Object ENDED = new Object();
@@ -152,23 +156,34 @@ public class RequestSlices implements SliceStore {
     }
 
     /**
-     * Forgets every slice a request decoded, after its session was deleted or to read them again.
-     *
-     * @param request the request
+     * Forgets every slice the request this thread serves decoded, after its session was deleted or
+     * to read them again; nothing outside a request, and nothing in a task that borrows one (a task
+     * keeps no slices).
      */
-    public static void forget(ServletRequest request) {
-        request.removeAttribute(DECODED_ATTRIBUTE);
+    public static void forget() {
+        HttpServletRequest request = RequestThread.current();
+        if (request != null && RequestThread.borrowed() == null) {
+            request.removeAttribute(DECODED_ATTRIBUTE);
+        }
     }
 
-    /** What the request decoded so far, by scope name. */
-    @SuppressWarnings("unchecked")
+    /**
+     * What the request decoded so far, by scope name. A task of a managed executor that borrows
+     * the request runs beside the thread serving it: it keeps nothing, so that the two never share
+     * a map or a state.
+     */
     private static Map<String, Slice> decoded(SessionAccess access) {
-        ServletRequest request = access.get();
-        Map<String, Slice> slices = (Map<String, Slice>) request.getAttribute(DECODED_ATTRIBUTE);
-        if (slices == null) {
-            slices = new HashMap<>();
-            request.setAttribute(DECODED_ATTRIBUTE, slices);
+        HttpServletRequest request = access.get();
+        if (RequestThread.borrowed() != null) {
+            return new HashMap<>();
         }
+        // an instanceof, not a cast: after a cross-context dispatch another application's copy of this class may be
+        // here
+        if (request.getAttribute(DECODED_ATTRIBUTE) instanceof Decoded known) {
+            return known.byName();
+        }
+        Map<String, Slice> slices = new HashMap<>();
+        request.setAttribute(DECODED_ATTRIBUTE, new Decoded(slices));
         return slices;
     }
 

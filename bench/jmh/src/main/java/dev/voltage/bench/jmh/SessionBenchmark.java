@@ -283,7 +283,7 @@ public class SessionBenchmark {
      */
     @Benchmark
     public Object sliceReadUnchanged() {
-        RequestSlices.forget(request);
+        RequestSlices.forget();
         return slice.data();
     }
 
@@ -293,7 +293,7 @@ public class SessionBenchmark {
      */
     @Benchmark
     public Object sliceReadChanged() {
-        RequestSlices.forget(request);
+        RequestSlices.forget();
         http.setAttribute(SLICE_ATTRIBUTE, new String((String) http.getAttribute(SLICE_ATTRIBUTE)));
         return slice.data();
     }
