@@ -92,9 +92,10 @@ public class LogIds {
         }
         byte[] digest = mac(secret).doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
         String value = HexFormat.of().formatHex(digest, 0, LENGTH / 2);
-        // two slots an id: a free one, else either, as the digest's random low bit says
-        int chosen = first == null ? slot : second == null ? slot + 1 : slot + (digest[0] & 1);
-        recent[chosen] = new Fingerprint(sessionId, secret, value);
+        // The newest goes first and the older one second, pushing out the oldest of the pair:
+        // two ids that share a pair both stay, where a fixed slot per id made them evict each other.
+        recent[slot + 1] = first;
+        recent[slot] = new Fingerprint(sessionId, secret, value);
         return value;
     }
 
