@@ -31,6 +31,9 @@ public class LogIds {
      */
     private static final int RECENT_SLOTS = 4096;
 
+    /** Slots of {@link #recent} an id may take: its bucket, aligned on this power of two. */
+    private static final int WAYS = 4;
+
     private final ActiveConfiguration settings;
 
     /**
@@ -43,7 +46,7 @@ public class LogIds {
     private record KeyedMac(String secret, Mac prototype) {}
 
     /**
-     * Fingerprints computed lately, two slots per id hash: the requests of a page (the document,
+     * Fingerprints computed lately, in buckets of {@value #WAYS} slots chosen by the id's hash: the requests of a page (the document,
      * then its scripts and calls) come from one client within moments, and each would otherwise
      * compute the same HMAC again. Slots are overwritten, never grown; an entry is immutable, so
      * threads may share it without locking.
@@ -81,27 +84,21 @@ public class LogIds {
      */
     public String fingerprint(String sessionId) {
         String secret = settings.secret();
-        int slot = sessionId.hashCode() & (RECENT_SLOTS - 2);
-        Fingerprint first = recent[slot];
-        Fingerprint second = recent[slot + 1];
-        if (computedFrom(first, sessionId, secret)) {
-            return first.value();
-        }
-        if (computedFrom(second, sessionId, secret)) {
-            return second.value();
+        int bucket = sessionId.hashCode() & (RECENT_SLOTS - WAYS);
+        for (int way = 0; way < WAYS; way++) {
+            Fingerprint known = recent[bucket + way];
+            // The secret is one String for the application's life: identity is enough, and a new one only misses.
+            if (known != null && known.secret() == secret && known.sessionId().equals(sessionId)) {
+                return known.value();
+            }
         }
         byte[] digest = mac(secret).doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
         String value = HexFormat.of().formatHex(digest, 0, LENGTH / 2);
-        // The newest goes first and the older one second, pushing out the oldest of the pair:
-        // two ids that share a pair both stay, where a fixed slot per id made them evict each other.
-        recent[slot + 1] = first;
-        recent[slot] = new Fingerprint(sessionId, secret, value);
+        // The newest goes first and the others move down, pushing out the oldest of the bucket:
+        // ids that share a bucket all stay, up to its size, where a fixed slot made them evict each other.
+        System.arraycopy(recent, bucket, recent, bucket + 1, WAYS - 1);
+        recent[bucket] = new Fingerprint(sessionId, secret, value);
         return value;
-    }
-
-    private static boolean computedFrom(Fingerprint known, String sessionId, String secret) {
-        // The secret is one String for the application's life: identity is enough, and a new one only misses.
-        return known != null && known.secret() == secret && known.sessionId().equals(sessionId);
     }
 
     private Mac mac(String secret) {
