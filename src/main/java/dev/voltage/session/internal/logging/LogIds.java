@@ -4,11 +4,7 @@ import dev.voltage.session.SessionConfiguration;
 import dev.voltage.session.internal.ApplicationSingleton;
 import dev.voltage.session.internal.config.ActiveConfiguration;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a raw session id into the id that logs and events carry: by default a fingerprint,
@@ -17,12 +13,12 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>It keeps nothing on the threads that call it: pooled threads outlive the application, and a
  * per-thread {@code Mac} would hold the application's class loader and a copy of the secret on
- * each of them after an undeploy. A {@code Mac} keyed once is copied for each fingerprint instead.
+ * each of them after an undeploy. A few {@code Mac}s keyed once are lent to one fingerprint at a
+ * time instead ({@link KeyedMacs}).
  */
 @ApplicationSingleton
 public class LogIds {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int LENGTH = 16;
 
     /**
@@ -36,14 +32,8 @@ public class LogIds {
 
     private final ActiveConfiguration settings;
 
-    /**
-     * The {@code Mac} keyed with the current secret, never used itself: each fingerprint runs on a
-     * copy of it, which skips the provider lookup and the key's preparation.
-     */
-    private volatile KeyedMac keyed;
-
-    /** A {@code Mac} and the secret it was initialised with. */
-    private record KeyedMac(String secret, Mac prototype) {}
+    /** The {@code Mac}s keyed with the current secret. */
+    private volatile KeyedMacs macs;
 
     /**
      * Fingerprints computed lately, in buckets of {@value #WAYS} slots chosen by the id's hash: the requests of a page (the document,
@@ -92,7 +82,7 @@ public class LogIds {
                 return known.value();
             }
         }
-        byte[] digest = mac(secret).doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = macs(secret).digest(sessionId);
         String value = HexFormat.of().formatHex(digest, 0, LENGTH / 2);
         // The newest goes first and the others move down, pushing out the oldest of the bucket:
         // ids that share a bucket all stay, up to its size, where a fixed slot made them evict each other.
@@ -101,26 +91,12 @@ public class LogIds {
         return value;
     }
 
-    private Mac mac(String secret) {
-        KeyedMac current = keyed;
+    private KeyedMacs macs(String secret) {
+        KeyedMacs current = macs;
         if (current == null || !current.secret().equals(secret)) {
-            current = new KeyedMac(secret, keyedMac(secret));
-            keyed = current;
+            current = new KeyedMacs(secret);
+            macs = current;
         }
-        try {
-            return (Mac) current.prototype().clone();
-        } catch (CloneNotSupportedException providerWithoutClone) {
-            return keyedMac(secret);
-        }
-    }
-
-    private static Mac keyedMac(String secret) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
-        }
+        return current;
     }
 }
