@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,7 @@ public class RequestSession implements Session {
     private final SessionServices services;
 
     /** Keys this request read or wrote, for {@link #save()}. */
-    private final Set<String> usedKeys = new LinkedHashSet<>();
+    private final UsedKeys usedKeys = new UsedKeys();
 
     /** For CDI's client proxy only. */
     protected RequestSession() {
@@ -165,12 +164,12 @@ public class RequestSession implements Session {
     public void save() {
         ifExists(
                 session -> {
-                    for (String key : usedKeys) {
+                    usedKeys.forEach(key -> {
                         Object value = session.getAttribute(key);
                         if (value != null) {
                             session.setAttribute(key, value);
                         }
-                    }
+                    });
                     return null;
                 },
                 null);

@@ -377,6 +377,24 @@ class RequestSessionTest {
     }
 
     @Test
+    void saveWritesBackEachKeyOnceAndNoneThatWasRemoved() {
+        session.set("a", "1");
+        session.get("a");
+        session.set("b", "2");
+        session.get("b");
+        session.remove("a");
+        session.set("c", "3");
+        session.get("c");
+        session.get("a");
+        session.update("b", (String b) -> b + "2");
+        http.session().writes().clear();
+
+        session.save();
+
+        assertThat(http.session().writes()).containsExactlyInAnyOrder("b", "c");
+    }
+
+    @Test
     void saveWithoutSessionCreatesNone() {
         session.get("a");
         session.save();
