@@ -8,9 +8,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA-256 keyed with one secret, computed on {@code Mac}s that are keyed once and lent to
- * one caller at a time: a digest neither keys a {@code Mac} (a provider lookup and the key's
- * preparation) nor copies one. The idle ones wait in a small table that the application owns,
- * never on the threads that call it, which outlive an undeploy.
+ * one caller at a time: once warm, and up to {@value #IDLE} callers at once, a digest neither
+ * keys a {@code Mac} (a provider lookup and the key's preparation) nor copies one. The idle ones
+ * wait in a small table that the application owns, never on the threads that call it, which
+ * outlive an undeploy.
  */
 final class KeyedMacs {
 
@@ -41,8 +42,9 @@ final class KeyedMacs {
      * @return the 32 bytes of the HMAC
      */
     byte[] digest(String text) {
+        byte[] input = text.getBytes(StandardCharsets.UTF_8);
         Mac mac = take();
-        byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8)); // leaves the Mac reset for the next
+        byte[] digest = mac.doFinal(input); // leaves the Mac reset for the next
         giveBack(mac);
         return digest;
     }

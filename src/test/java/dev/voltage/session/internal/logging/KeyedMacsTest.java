@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,19 +25,22 @@ class KeyedMacsTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> wrong = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
             for (int thread = 0; thread < 16; thread++) {
                 int first = thread * 2_000;
                 wrong.add(pool.submit(() -> {
+                    start.await();
                     int mismatches = 0;
                     for (int i = first; i < first + 2_000; i++) {
                         String id = "session-" + i;
-                        if (!java.util.Arrays.equals(macs.digest(id), hmac(id))) {
+                        if (!Arrays.equals(macs.digest(id), hmac(id))) {
                             mismatches++;
                         }
                     }
                     return mismatches;
                 }));
             }
+            start.countDown();
             for (Future<Integer> mismatches : wrong) {
                 assertThat(mismatches.get()).isZero();
             }
