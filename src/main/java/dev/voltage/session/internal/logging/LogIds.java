@@ -36,10 +36,11 @@ public class LogIds {
     private volatile KeyedMacs macs;
 
     /**
-     * Fingerprints computed lately, in buckets of {@value #WAYS} slots chosen by the id's hash: the requests of a page (the document,
-     * then its scripts and calls) come from one client within moments, and each would otherwise
-     * compute the same HMAC again. Slots are overwritten, never grown; an entry is immutable, so
-     * threads may share it without locking.
+     * Fingerprints computed lately, in buckets of {@value #WAYS} slots chosen by the id's hash:
+     * the requests of a page (the document, then its scripts and calls) come from one client
+     * within moments, and each would otherwise compute the same HMAC again. Slots are
+     * overwritten, never grown; an entry is immutable, so threads may share it without locking (a
+     * race loses an entry at worst, which only costs an HMAC).
      */
     private final Fingerprint[] recent = new Fingerprint[RECENT_SLOTS];
 
