@@ -177,8 +177,7 @@ public class RequestSlices implements SliceStore {
         if (RequestThread.borrowed() != null) {
             return new HashMap<>();
         }
-        // an instanceof, not a cast: after a cross-context dispatch another application's copy of this class may be
-        // here
+        // instanceof, not a cast: a cross-context dispatch may leave another application's copy here
         if (request.getAttribute(DECODED_ATTRIBUTE) instanceof Decoded known) {
             return known.byName();
         }
